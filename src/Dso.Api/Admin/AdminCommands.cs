@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json;
+using Dso.Api.GraphQL;
+using Dso.Api.GraphQL.Common;
+using Dso.Api.Hosting;
+using Dso.Domain.Common;
+using Dso.Domain.Organizations;
+using Dso.Domain.Users;
+
+namespace Dso.Api.Admin;
+
+/// <summary>
+/// The admin command line, on the same binary with no server started; each command prints one JSON object
+/// (or the SDL). Errors go to stderr with exit code 1 (bad arguments: 2).
+/// </summary>
+public static class AdminCommands
+{
+    private const string Usage = """
+        Usage:
+          Dso.Api admin create-organization --name "Acme SAS" [--currency EUR] [--time-zone Europe/Paris]
+          Dso.Api admin create-api-key --organization <id> --role ADMIN|COLLECTOR|SALES_REP|SALES_ADMIN|VIEWER
+          Dso.Api schema print            (also: admin schema print)
+          Dso.Api admin migrations add <Name>   (developers: scaffolds a migration into src/Dso.Domain)
+        """;
+
+    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "admin" or "schema";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var words = args[0] == "admin" ? args[1..] : args;
+        var (command, options) = Parse(words);
+        try
+        {
+            return command switch
+            {
+                "schema print" => await PrintSchemaAsync(),
+                "create-organization" => await CreateOrganizationAsync(options),
+                "create-api-key" => await CreateApiKeyAsync(options),
+                "migrations add" when words.Length >= 3 => MigrationScaffolder.Add(words[2]),
+                _ => Fail(2, Usage),
+            };
+        }
+        catch (KeyNotFoundException e)
+        {
+            return Fail(2, e.Message + Environment.NewLine + Usage);
+        }
+    }
+
+    private static async Task<int> PrintSchemaAsync()
+    {
+        await using var app = DsoApp.Build([]);
+        await Console.Out.WriteAsync(app.Services.GetRequiredService<DsoSchema>().PrintSdl());
+        return 0;
+    }
+
+    private static async Task<int> CreateOrganizationAsync(Dictionary<string, string> options)
+    {
+        await using var app = await StartAsync();
+        using var scope = app.Services.CreateScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<CreateOrganization>().ExecuteAsync(
+            new CreateOrganizationRequest(Required(options, "name"), options.GetValueOrDefault("currency", "EUR"), options.GetValueOrDefault("time-zone", "Europe/Paris")),
+            CancellationToken.None);
+        return outcome.Succeeded
+            ? Print(new { organizationId = GlobalId.Encode("Organization", outcome.Value!.Organization.Id), apiKey = outcome.Value.ApiKey })
+            : Fail(1, outcome.Errors);
+    }
+
+    private static async Task<int> CreateApiKeyAsync(Dictionary<string, string> options)
+    {
+        var organization = Required(options, "organization");
+        var id = GlobalId.DecodeAs("Organization", organization)
+            ?? (long.TryParse(organization, CultureInfo.InvariantCulture, out var numeric) ? numeric : 0);
+        if (!Enum.TryParse<Role>(Required(options, "role").Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var role) || role == Role.None)
+        {
+            return Fail(2, $"Unknown role '{options["role"]}'.");
+        }
+
+        await using var app = await StartAsync();
+        using var scope = app.Services.CreateScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<CreateApiKey>().ExecuteAsync(id, role, CancellationToken.None);
+        return outcome.Succeeded ? Print(new { apiKey = outcome.Value }) : Fail(1, outcome.Errors);
+    }
+
+    private static async Task<WebApplication> StartAsync()
+    {
+        var app = DsoApp.Build([], b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        await app.Services.InitializeAsync();
+        return app;
+    }
+
+    private static (string Command, Dictionary<string, string> Options) Parse(string[] words)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var positional = new List<string>();
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (words[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < words.Length)
+            {
+                options[words[i][2..]] = words[++i];
+            }
+            else
+            {
+                positional.Add(words[i]);
+            }
+        }
+
+        var command = positional.Count >= 2 && positional[0] is "schema" or "migrations" ? $"{positional[0]} {positional[1]}" : positional.FirstOrDefault() ?? "";
+        return (command, options);
+    }
+
+    private static string Required(Dictionary<string, string> options, string name) =>
+        options.TryGetValue(name, out var value) ? value : throw new KeyNotFoundException($"--{name} is required.");
+
+    private static int Print(object value)
+    {
+        Console.Out.WriteLine(JsonSerializer.Serialize(value));
+        return 0;
+    }
+
+    private static int Fail(int code, IReadOnlyList<UserError> errors) =>
+        Fail(code, string.Join(Environment.NewLine, errors.Select(e => $"{string.Join('.', e.Field)}: {e.Message}")));
+
+    private static int Fail(int code, string message)
+    {
+        Console.Error.WriteLine(message);
+        return code;
+    }
+}

@@ -1,0 +1,26 @@
+using Dso.Api.GraphQL.Common;
+using Dso.Domain.Clients;
+using GraphQL.Types;
+
+namespace Dso.Api.GraphQL.Clients;
+
+/// <summary>Filters of the clients list.</summary>
+public sealed class ClientFilterInputType : InputObjectGraphType
+{
+    public ClientFilterInputType()
+    {
+        Name = "ClientFilter";
+        Field<StringGraphType>("search").Description("Case-insensitive substring of the client's code, name or legal id.");
+        Field<BooleanGraphType>("overdue");
+        Field<BooleanGraphType>("overCreditLimit");
+        Field<IdGraphType>("scenarioId");
+    }
+
+    public static ClientFilter? From(IDictionary<string, object?>? input) => input is null
+        ? null
+        : new ClientFilter(
+            input.Value<string>("search"),
+            input.Value<bool?>("overdue"),
+            input.Value<bool?>("overCreditLimit"),
+            input.ContainsKey("scenarioId") ? GlobalId.DecodeAs("Scenario", input.Value<string>("scenarioId")) ?? -1 : null);
+}

@@ -1,0 +1,58 @@
+using Dso.Api.GraphQL.Common;
+using Dso.Api.GraphQL.DataLoading;
+using Dso.Api.GraphQL.Pieces;
+using Dso.Api.GraphQL.Scenarios;
+using Dso.Domain.Clients;
+using Dso.Domain.Pieces;
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+
+namespace Dso.Api.GraphQL.Clients;
+
+/// <summary>A customer of the organization.</summary>
+public sealed class ClientGraphType : ObjectGraphType<Client>
+{
+    public ClientGraphType()
+    {
+        Name = "Client";
+        this.NodeId();
+        Field(c => c.Code).Description("The customer code in the source system; unique per organization.");
+        Field(c => c.Name).Description("Raison sociale.");
+        Field(c => c.LegalId, nullable: true).Description("SIREN or another company number.");
+        Field(c => c.VatNumber, nullable: true);
+        Field(c => c.Currency);
+        Field(c => c.Language);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ContactGraphType>>>>("contacts")
+            .Resolve(ctx => ctx.Loaders().ContactsOfClient.Load(ctx.Source.Id).Then(c => c ?? []));
+        Field<ScenarioGraphType>("scenario")
+            .Description("The scenario assigned to this client; null when it follows the default.")
+            .Resolve(ctx => ctx.Source.ScenarioId is { } id ? ctx.Loaders().Scenarios.Load(id) : null);
+        Field<MoneyGraphType>("creditLimit")
+            .Resolve(ctx => ctx.Source.CreditLimit is { } limit ? new Money(limit, ctx.Source.Currency) : null);
+        Field<NonNullGraphType<MoneyGraphType>>("outstanding")
+            .Description("Sum of open amounts, net of credits, in the main currency.")
+            .Resolve(ctx => Balance(ctx, row => row.Outstanding));
+        Field<NonNullGraphType<MoneyGraphType>>("overdue")
+            .Description("The part of outstanding past its due date, in the main currency.")
+            .Resolve(ctx => Balance(ctx, row => row.Overdue));
+        Field<NonNullGraphType<ConnectionGraphType<PieceGraphType, Piece>>>("pieces")
+            .Argument<PieceFilterInputType>("filter")
+            .Argument<ListGraphType<NonNullGraphType<PieceOrderInputType>>>("orderBy")
+            .Paged()
+            .ResolveAsync(async ctx => await PieceQueries.ListAsync(ctx, ctx.Source.Id));
+    }
+
+    private static IDataLoaderResult<Money> Balance(IResolveFieldContext<Client> context, Func<ClientRow, decimal> amount) =>
+        context.Loaders().ClientBalances.Load(context.Source.Id).Then(async (row, ct) =>
+        {
+            var organization = await context.Loaders().OrganizationAsync(ct);
+            if (row is null || row.ForeignCurrencyPieces > 0 || row.Client.Currency != organization.MainCurrency)
+            {
+                throw new ExecutionError($"Client {context.Source.Code} has amounts in a currency other than {organization.MainCurrency}, and exchange rates are not available yet.")
+                { Code = "EXCHANGE_RATE_MISSING" };
+            }
+
+            return new Money(amount(row), organization.MainCurrency);
+        });
+}

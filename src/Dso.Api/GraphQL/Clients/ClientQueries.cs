@@ -1,0 +1,33 @@
+using Dso.Api.GraphQL.Common;
+using Dso.Domain.Clients;
+using Dso.Domain.Common.Paging;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Dso.Api.GraphQL.Clients;
+
+/// <summary>Root fields of the clients feature.</summary>
+public static class ClientQueries
+{
+    public static void Register(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ConnectionGraphType<ClientGraphType, Client>>>("clients")
+            .Argument<ClientFilterInputType>("filter")
+            .Argument<ListGraphType<NonNullGraphType<ClientOrderInputType>>>("orderBy")
+            .Paged()
+            .ResolveAsync(async ctx =>
+            {
+                var page = await ctx.Service<ListClients>().ExecuteAsync(
+                    ClientFilterInputType.From(ctx.GetArgument<Dictionary<string, object?>?>("filter")),
+                    ClientOrderInputType.From(ctx.GetArgument<List<object?>?>("orderBy")),
+                    ctx.PageRequest(),
+                    ctx.CancellationToken);
+                var loaders = ctx.Loaders();
+                foreach (var edge in page.Edges)
+                {
+                    loaders.ClientBalances.Prime(edge.Node.Client.Id, edge.Node);
+                }
+
+                return new Page<Client>(
+                    page.Edges.Select(e => new Edge<Client>(e.Cursor, e.Node.Client)).ToList(), page.HasNextPage, page.HasPreviousPage, page.CountAsync);
+            });
+}

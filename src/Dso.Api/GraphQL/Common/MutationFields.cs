@@ -1,0 +1,34 @@
+using Dso.Domain.Common;
+using Dso.Domain.Users;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Dso.Api.GraphQL.Common;
+
+/// <summary>
+/// The one shape of every mutation: an <c>input</c> argument, a role check (refusal is a FORBIDDEN user
+/// error), one use case, and a payload with the result and the user errors.
+/// </summary>
+public static class MutationFields
+{
+    public static void Add<TInput, TPayload, T>(
+        ObjectGraphType mutation,
+        string name,
+        string description,
+        (Func<Principal, bool> Allowed, string What) access,
+        Func<IResolveFieldContext, IDictionary<string, object?>, Task<Outcome<T>>> run)
+        where TInput : IInputObjectGraphType
+        where TPayload : IObjectGraphType =>
+        mutation.Field<NonNullGraphType<TPayload>>(name)
+            .Description(description)
+            .Argument<NonNullGraphType<TInput>>("input")
+            .ResolveAsync(async ctx => Access.Denied(ctx, access.Allowed, access.What) is { } denied
+                ? new Payload<T>(default, [denied])
+                : new Payload<T>(await run(ctx, ctx.GetArgument<Dictionary<string, object?>>("input"))));
+
+    /// <summary>Runs a use case on the entity an <c>id</c> input names; an ID of another type or organization is NOT_FOUND.</summary>
+    public static Task<Outcome<T>> WithId<T>(string type, IDictionary<string, object?> input, Func<long, Task<Outcome<T>>> run) =>
+        GlobalId.DecodeAs(type, input.Value<string>("id")) is { } id
+            ? run(id)
+            : Task.FromResult(Outcomes.Failure<T>(UserError.NotFound($"No such {type.ToLowerInvariant()}.", "id")));
+}

@@ -1,0 +1,53 @@
+using Dso.Domain.Clients;
+using Dso.Domain.Messaging;
+using Dso.Domain.Organizations;
+using Dso.Domain.Persistence;
+using Dso.Domain.Pieces;
+using Dso.Domain.Scenarios;
+using Dso.Domain.Statuses;
+using Dso.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dso.Api.GraphQL.DataLoading;
+
+/// <summary>The request's batch loaders: one query per kind of thing per level of the tree, whatever the page size.</summary>
+public sealed class Loaders(DsoDbContext db, TimeProvider clock)
+{
+    private Organization? organization;
+
+    public BatchLoader<long, Client> Clients { get; } = new((ids, ct) => ById(db.Clients.AsNoTracking(), ids, ct));
+
+    public BatchLoader<long, Piece> Pieces { get; } = new((ids, ct) => ById(db.Pieces.AsNoTracking(), ids, ct));
+
+    public BatchLoader<long, Status> Statuses { get; } = new((ids, ct) => ById(db.Statuses.AsNoTracking(), ids, ct));
+
+    public BatchLoader<long, Scenario> Scenarios { get; } =
+        new((ids, ct) => ById(db.Scenarios.AsNoTracking().Include(s => s.Steps), ids, ct));
+
+    public BatchLoader<long, Template> Templates { get; } =
+        new((ids, ct) => ById(db.Templates.AsNoTracking().Include(t => t.Translations), ids, ct));
+
+    public BatchLoader<long, User> Users { get; } = new((ids, ct) => ById(db.Users.AsNoTracking(), ids, ct));
+
+    public BatchLoader<long, IReadOnlyList<Contact>> ContactsOfClient { get; } = new(async (ids, ct) =>
+        (await db.Clients.AsNoTracking().Include(c => c.Contacts).Where(c => ids.Contains(c.Id)).ToListAsync(ct))
+            .ToDictionary(c => c.Id, c => c.Contacts));
+
+    public BatchLoader<long, IReadOnlyList<StatusChange>> HistoryOfPiece { get; } = new(async (ids, ct) =>
+        (await db.StatusChanges.AsNoTracking().Where(c => ids.Contains(c.PieceId)).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct))
+            .GroupBy(c => c.PieceId).ToDictionary(g => g.Key, g => (IReadOnlyList<StatusChange>)g.ToList()));
+
+    public BatchLoader<long, ClientRow> ClientBalances { get; } = new(async (ids, ct) =>
+    {
+        var today = (await db.CurrentOrganizationAsync(ct)).Today(clock);
+        return await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).WithBalances(db, today).ToDictionaryAsync(r => r.Client.Id, ct);
+    });
+
+    /// <summary>The current organization, read once per request.</summary>
+    public async Task<Organization> OrganizationAsync(CancellationToken cancellationToken) =>
+        organization ??= await db.CurrentOrganizationAsync(cancellationToken);
+
+    private static async Task<IReadOnlyDictionary<long, T>> ById<T>(IQueryable<T> set, IReadOnlyList<long> ids, CancellationToken cancellationToken)
+        where T : class, Dso.Domain.Common.IEntity =>
+        await set.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+}

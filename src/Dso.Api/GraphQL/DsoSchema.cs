@@ -1,0 +1,35 @@
+using Dso.Api.GraphQL.Clients;
+using Dso.Api.GraphQL.Organizations;
+using Dso.Api.GraphQL.Pieces;
+using Dso.Api.GraphQL.Scenarios;
+using Dso.Api.GraphQL.Statuses;
+using Dso.Api.GraphQL.Users;
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Utilities;
+
+namespace Dso.Api.GraphQL;
+
+/// <summary>The Dso schema (a singleton: graph types are built once).</summary>
+public sealed class DsoSchema : Schema
+{
+    public DsoSchema(IServiceProvider services)
+        : base(services)
+    {
+        Query = services.GetRequiredService<QueryGraphType>();
+        Mutation = services.GetRequiredService<MutationGraphType>();
+        // Node implementations are reached only through the interface from node(id:).
+        this.RegisterType<OrganizationGraphType>();
+        this.RegisterType<UserGraphType>();
+        this.RegisterType<ClientGraphType>();
+        this.RegisterType<PieceGraphType>();
+        this.RegisterType<StatusGraphType>();
+        this.RegisterType<ScenarioGraphType>();
+        this.RegisterType<TemplateGraphType>();
+    }
+
+    /// <summary>The SDL of the schema, as committed in schema.graphql.</summary>
+    public string PrintSdl() =>
+        this.Print(new PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true, StringComparison = StringComparison.Ordinal })
+            .ReplaceLineEndings("\n").TrimEnd() + "\n";
+}

@@ -1,0 +1,20 @@
+using Dso.Api.GraphQL.Clients;
+using Dso.Api.GraphQL.Pieces;
+using Dso.Api.GraphQL.Scenarios;
+using Dso.Api.GraphQL.Statuses;
+using GraphQL.Types;
+
+namespace Dso.Api.GraphQL;
+
+/// <summary>The mutation root: each feature adds its mutations.</summary>
+public sealed class MutationGraphType : ObjectGraphType
+{
+    public MutationGraphType()
+    {
+        Name = "Mutation";
+        ClientMutations.Register(this);
+        PieceMutations.Register(this);
+        StatusMutations.Register(this);
+        ScenarioMutations.Register(this);
+    }
+}

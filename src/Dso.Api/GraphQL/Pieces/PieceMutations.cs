@@ -1,0 +1,15 @@
+using Dso.Api.GraphQL.Common;
+using Dso.Domain.Pieces;
+using GraphQL.Types;
+
+namespace Dso.Api.GraphQL.Pieces;
+
+/// <summary>Mutations of the pieces feature.</summary>
+public static class PieceMutations
+{
+    public static void Register(ObjectGraphType mutation) =>
+        MutationFields.Add<UpsertPiecesInputGraphType, UpsertPiecesPayloadGraphType, IReadOnlyList<Piece>>(mutation, "upsertPieces",
+            $"Creates or updates pieces by (type, number), at most {UpsertPieces.MaxBatch} per call; the same data twice changes nothing.",
+            (Access.Writer, "change pieces"),
+            (ctx, input) => ctx.Service<UpsertPieces>().ExecuteAsync(input.Items("pieces").Select(PieceInputGraphType.From).ToList(), ctx.CancellationToken));
+}

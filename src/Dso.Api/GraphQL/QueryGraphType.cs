@@ -1,0 +1,26 @@
+using Dso.Api.GraphQL.Clients;
+using Dso.Api.GraphQL.Common;
+using Dso.Api.GraphQL.Organizations;
+using Dso.Api.GraphQL.Pieces;
+using Dso.Api.GraphQL.Scenarios;
+using Dso.Api.GraphQL.Statuses;
+using Dso.Api.GraphQL.Users;
+using GraphQL.Types;
+
+namespace Dso.Api.GraphQL;
+
+/// <summary>The query root: each feature adds its fields.</summary>
+public sealed class QueryGraphType : ObjectGraphType
+{
+    public QueryGraphType()
+    {
+        Name = "Query";
+        NodeQueries.Register(this);
+        UserQueries.Register(this);
+        OrganizationQueries.Register(this);
+        ClientQueries.Register(this);
+        PieceQueries.Register(this);
+        StatusQueries.Register(this);
+        ScenarioQueries.Register(this);
+    }
+}

@@ -1,0 +1,72 @@
+using Dso.Api.GraphQL.Common;
+using Dso.Domain.Scenarios;
+using GraphQL.Types;
+
+namespace Dso.Api.GraphQL.Scenarios;
+
+/// <summary>A step of a scenario input.</summary>
+public sealed class ScenarioStepInputGraphType : InputObjectGraphType
+{
+    public ScenarioStepInputGraphType()
+    {
+        Name = "ScenarioStepInput";
+        Field<NonNullGraphType<IntGraphType>>("offsetDays");
+        Field<NonNullGraphType<EnumerationGraphType<Channel>>>("channel");
+        Field<IdGraphType>("templateId");
+        Field<DecimalScalar>("minOverdueAmount");
+        Field<BooleanGraphType>("autoSend").DefaultValue(false);
+    }
+
+    public static ScenarioStepValues From(IDictionary<string, object?> input) => new(
+        input.Value<int>("offsetDays"),
+        (Channel)input["channel"]!,
+        input.TryGetValue("templateId", out var template) && template is not null ? GlobalId.DecodeAs("Template", template as string) ?? -1 : null,
+        input.Value<decimal?>("minOverdueAmount"),
+        input.Value<bool?>("autoSend") ?? false);
+}
+
+/// <summary>The input of createScenario.</summary>
+public sealed class CreateScenarioInputGraphType : InputObjectGraphType
+{
+    public CreateScenarioInputGraphType()
+    {
+        Name = "CreateScenarioInput";
+        Field<NonNullGraphType<StringGraphType>>("name");
+        Field<BooleanGraphType>("isDefault").DefaultValue(false);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ScenarioStepInputGraphType>>>>("steps");
+    }
+}
+
+/// <summary>The input of updateScenario: null members stay as they are; new steps make a new version.</summary>
+public sealed class UpdateScenarioInputGraphType : InputObjectGraphType
+{
+    public UpdateScenarioInputGraphType()
+    {
+        Name = "UpdateScenarioInput";
+        Field<NonNullGraphType<IdGraphType>>("id");
+        Field<StringGraphType>("name");
+        Field<BooleanGraphType>("isDefault");
+        Field<ListGraphType<NonNullGraphType<ScenarioStepInputGraphType>>>("steps");
+    }
+}
+
+/// <summary>The input of archiveScenario.</summary>
+public sealed class ArchiveScenarioInputGraphType : InputObjectGraphType
+{
+    public ArchiveScenarioInputGraphType()
+    {
+        Name = "ArchiveScenarioInput";
+        Field<NonNullGraphType<IdGraphType>>("id");
+    }
+}
+
+/// <summary>The payload of the scenario mutations.</summary>
+public sealed class ScenarioPayloadGraphType : ObjectGraphType<Payload<Scenario>>
+{
+    public ScenarioPayloadGraphType()
+    {
+        Name = "ScenarioPayload";
+        Field<ScenarioGraphType>("scenario").Resolve(ctx => ctx.Source.Result);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorGraphType>>>>("userErrors").Resolve(ctx => ctx.Source.UserErrors);
+    }
+}

@@ -1,0 +1,20 @@
+using Dso.Api.GraphQL.Common;
+using Dso.Domain.Scenarios;
+using GraphQL.Types;
+
+namespace Dso.Api.GraphQL.Scenarios;
+
+/// <summary>One step of a scenario.</summary>
+public sealed class ScenarioStepGraphType : ObjectGraphType<ScenarioStep>
+{
+    public ScenarioStepGraphType()
+    {
+        Name = "ScenarioStep";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode("ScenarioStep", ctx.Source.Id));
+        Field(s => s.OffsetDays).Description("Relative to the due date: -5 is five days before, 30 thirty days after.");
+        Field<NonNullGraphType<EnumerationGraphType<Channel>>>("channel").Resolve(ctx => ctx.Source.Channel);
+        Field<TemplateGraphType>("template").Resolve(ctx => ctx.Source.TemplateId is { } id ? ctx.Loaders().Templates.Load(id) : null);
+        Field<DecimalScalar>("minOverdueAmount").Resolve(ctx => ctx.Source.MinOverdueAmount);
+        Field(s => s.AutoSend).Description("Sent by the system, or an action for a person.");
+    }
+}

@@ -1,0 +1,23 @@
+using Dso.Api.GraphQL.Common;
+using Dso.Domain.Statuses;
+using GraphQL.Types;
+
+namespace Dso.Api.GraphQL.Statuses;
+
+/// <summary>Mutations of the statuses feature (administrators only).</summary>
+public static class StatusMutations
+{
+    private static readonly (Func<Dso.Domain.Users.Principal, bool>, string) Admins = (Access.Admin, "manage statuses");
+
+    public static void Register(ObjectGraphType mutation)
+    {
+        MutationFields.Add<CreateStatusInputGraphType, StatusPayloadGraphType, Status>(mutation, "createStatus", "Adds a status to a category.", Admins,
+            (ctx, input) => ctx.Service<CreateStatus>().ExecuteAsync(
+                input.Value<string>("name")!, (StatusCategory)input["category"]!, input.Value<int?>("followUpDays") ?? Status.DefaultFollowUpDays, ctx.CancellationToken));
+        MutationFields.Add<UpdateStatusInputGraphType, StatusPayloadGraphType, Status>(mutation, "updateStatus", "Renames a status or changes its follow-up delay.", Admins,
+            (ctx, input) => MutationFields.WithId("Status", input, id => ctx.Service<UpdateStatus>().ExecuteAsync(
+                id, input.Value<string>("name"), input.Value<int?>("followUpDays"), ctx.CancellationToken)));
+        MutationFields.Add<ArchiveStatusInputGraphType, StatusPayloadGraphType, Status>(mutation, "archiveStatus", "Hides a status from new qualifications.", Admins,
+            (ctx, input) => MutationFields.WithId("Status", input, id => ctx.Service<ArchiveStatus>().ExecuteAsync(id, ctx.CancellationToken)));
+    }
+}

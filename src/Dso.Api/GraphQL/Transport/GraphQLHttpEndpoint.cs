@@ -1,0 +1,146 @@
+using System.Text;
+using Dso.Api.Auth;
+using Dso.Api.GraphQL.Common;
+using Dso.Domain.Common;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Transport;
+using GraphQL.Validation;
+using Microsoft.Extensions.Options;
+
+namespace Dso.Api.GraphQL.Transport;
+
+/// <summary>
+/// GraphQL over HTTP (POST and GET on /graphql). Request-shape errors are 4xx before anything runs;
+/// documents that do not parse or validate are 400 under graphql-response+json and 200 under
+/// application/json (what graphql-http's audit checks); executed requests are 200.
+/// </summary>
+public sealed partial class GraphQLHttpEndpoint(
+    IDocumentExecuter<DsoSchema> executer,
+    IGraphQLTextSerializer serializer,
+    GraphQLRequestReader reader,
+    IOptions<TransportOptions> options,
+    ILogger<GraphQLHttpEndpoint> logger)
+{
+    private static readonly IValidationRule[] PostRules = [.. DocumentValidator.CoreRules, AuthenticatedRule.Instance];
+    private static readonly IValidationRule[] GetRules = [.. PostRules, HttpGetQueriesOnlyRule.Instance];
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var http = context.Request;
+        if (!HttpMethods.IsGet(http.Method) && !HttpMethods.IsPost(http.Method))
+        {
+            context.Response.Headers.Allow = "GET, POST";
+            await WritePlainAsync(context, StatusCodes.Status405MethodNotAllowed, "GraphQL is served over GET and POST.");
+            return;
+        }
+
+        var mediaType = MediaTypes.Negotiate(http.Headers.Accept);
+        if (mediaType is null)
+        {
+            await WritePlainAsync(context, StatusCodes.Status406NotAcceptable, $"Accept {MediaTypes.GraphQLResponse} or {MediaTypes.Json}.");
+            return;
+        }
+
+        if (context.Features.Get<CredentialsRejected>() is { } rejected)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, rejected.Reason, "UNAUTHENTICATED");
+            return;
+        }
+
+        GraphQLRequest request;
+        try
+        {
+            request = HttpMethods.IsGet(http.Method)
+                ? reader.ReadGet(http)
+                : await reader.ReadPostAsync(http, options.Value.MaxRequestBytes, context.RequestAborted);
+        }
+        catch (BadGraphQLRequestException e)
+        {
+            await WriteErrorAsync(context, e.Status, e.Message, "BAD_REQUEST");
+            return;
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException e)
+        {
+            await WriteErrorAsync(context, e.StatusCode, e.Message, "BAD_REQUEST");
+            return;
+        }
+
+        var principal = context.RequestServices.GetRequiredService<RequestPrincipal>();
+        principal.Value = context.User.ToPrincipal();
+        if (principal.Value is { } caller)
+        {
+            context.RequestServices.GetRequiredService<Tenant>().Enter(caller.OrganizationId);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        timeout.CancelAfter(options.Value.ExecutionTimeout);
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = context.RequestServices,
+            User = context.User,
+            CancellationToken = timeout.Token,
+            ValidationRules = HttpMethods.IsGet(http.Method) ? GetRules : PostRules,
+        });
+
+        context.Response.StatusCode = StatusOf(result, mediaType, context.Response.Headers);
+        context.Response.ContentType = mediaType + "; charset=utf-8";
+        await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+        if (context.Response.StatusCode >= 500)
+        {
+            LogFailure(logger, string.Join("; ", result.Errors?.Select(e => e.Message) ?? []));
+        }
+    }
+
+    private static int StatusOf(ExecutionResult result, string mediaType, IHeaderDictionary headers)
+    {
+        if (result.Executed)
+        {
+            return StatusCodes.Status200OK;
+        }
+
+        var errors = result.Errors ?? [];
+        if (errors.Any(e => e is MethodNotAllowedError))
+        {
+            headers.Allow = "POST";
+            return StatusCodes.Status405MethodNotAllowed;
+        }
+
+        if (errors.Any(e => e is AuthenticationRequiredError))
+        {
+            headers.WWWAuthenticate = "Bearer";
+            return StatusCodes.Status401Unauthorized;
+        }
+
+        if (errors.All(e => e is DocumentError))
+        {
+            return mediaType == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        }
+
+        return StatusCodes.Status500InternalServerError;
+    }
+
+    // Errors that prevent a well-formed GraphQL request: application/json, never graphql-response+json.
+    private async Task WriteErrorAsync(HttpContext context, int status, string message, string code)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = MediaTypes.Json + "; charset=utf-8";
+        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
+        await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL request failed before execution: {Errors}")]
+    private static partial void LogFailure(ILogger logger, string errors);
+
+    private static async Task WritePlainAsync(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(message), context.RequestAborted);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+
+namespace Dso.Api.GraphQL.Transport;
+
+/// <summary>Reads a GraphQL request from a POST body or GET parameters, rejecting every malformed shape with 400.</summary>
+public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
+
+    public async Task<GraphQLRequest> ReadPostAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (!MediaTypes.IsJsonRequest(request.ContentType))
+        {
+            throw new BadGraphQLRequestException(StatusCodes.Status415UnsupportedMediaType,
+                "Send the request as 'Content-Type: application/json' (UTF-8).");
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            throw new BadGraphQLRequestException(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {maxBytes} bytes.");
+        }
+
+        using var body = new MemoryStream();
+        await CopyBoundedAsync(request.Body, body, maxBytes, cancellationToken);
+        if (body.Length == 0)
+        {
+            throw new BadGraphQLRequestException(StatusCodes.Status400BadRequest, "The request body is empty; send a JSON object with a 'query'.");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body.GetBuffer().AsMemory(0, (int)body.Length), Options);
+        }
+        catch (JsonException e)
+        {
+            throw new BadGraphQLRequestException(StatusCodes.Status400BadRequest, $"The request body is not valid JSON: {e.Message}");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new BadGraphQLRequestException(StatusCodes.Status400BadRequest, "The request body must be a JSON object with a 'query'.");
+            }
+
+            var root = document.RootElement;
+            return Build(
+                Text(root, "query"),
+                Text(root, "operationName"),
+                Map(root, "variables"),
+                Map(root, "extensions"));
+        }
+    }
+
+    public GraphQLRequest ReadGet(HttpRequest request)
+    {
+        string? Parameter(string name) => request.Query.TryGetValue(name, out var values) && values.Count > 0 && values[0] is { Length: > 0 } v ? v : null;
+
+        return Build(Parameter("query"), Parameter("operationName"), ParseMap(Parameter("variables"), "variables"), ParseMap(Parameter("extensions"), "extensions"));
+    }
+
+    private GraphQLRequest Build(string? query, string? operationName, JsonElement? variables, JsonElement? extensions)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            throw new BadGraphQLRequestException(StatusCodes.Status400BadRequest, "The request has no 'query'.");
+        }
+
+        return new GraphQLRequest
+        {
+            Query = query,
+            OperationName = operationName,
+            Variables = variables is { } v ? serializer.ReadNode<Inputs>(v) : null,
+            Extensions = extensions is { } e ? serializer.ReadNode<Inputs>(e) : null,
+        };
+    }
+
+    private static string? Text(JsonElement root, string name) =>
+        !root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.String ? value.GetString()
+        : throw new BadGraphQLRequestException(StatusCodes.Status400BadRequest, $"'{name}' must be a string.");
+
+    private static JsonElement? Map(JsonElement root, string name) =>
+        !root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.Object ? value.Clone()
+        : throw new BadGraphQLRequestException(StatusCodes.Status400BadRequest, $"'{name}' must be a JSON object.");
+
+    private static JsonElement? ParseMap(string? text, string name)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text, Options);
+            return document.RootElement.ValueKind switch
+            {
+                JsonValueKind.Object => document.RootElement.Clone(),
+                JsonValueKind.Null => null,
+                _ => throw new BadGraphQLRequestException(StatusCodes.Status400BadRequest, $"'{name}' must be a JSON object."),
+            };
+        }
+        catch (JsonException)
+        {
+            throw new BadGraphQLRequestException(StatusCodes.Status400BadRequest, $"'{name}' is not valid JSON.");
+        }
+    }
+
+    private static async Task CopyBoundedAsync(Stream from, MemoryStream to, long maxBytes, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await from.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (to.Length + read > maxBytes)
+            {
+                throw new BadGraphQLRequestException(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {maxBytes} bytes.");
+            }
+
+            to.Write(buffer, 0, read);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Dso.Api.GraphQL.Transport;
+
+/// <summary>Limits of the GraphQL endpoint (configuration section <c>Dso:Api</c>).</summary>
+public sealed class TransportOptions
+{
+    public const string Section = "Dso:Api";
+
+    /// <summary>Largest accepted request body (default 8 MiB: a full batch of 5 000 pieces fits).</summary>
+    public long MaxRequestBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Longest a request may execute before it is cancelled.</summary>
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,36 @@
+using Dso.Api.GraphQL.Transport;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace Dso.Api.Hosting;
+
+/// <summary>The web host: services, then the pipeline (health, IDE, GraphQL).</summary>
+public static class DsoApp
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args.Select(a => a == "--seed-demo" ? "--Dso:Demo:Seed=true" : a).ToArray(),
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64 * 1024 * 1024);
+        builder.AddDso();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions());
+        app.MapGet("/graphiql", () => Results.Redirect("/graphiql/"));
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.Map("/graphql", (HttpContext context, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(context));
+        return app;
+    }
+}

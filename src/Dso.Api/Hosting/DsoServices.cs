@@ -1,0 +1,73 @@
+using Dso.Api.Auth;
+using Dso.Api.GraphQL;
+using Dso.Api.GraphQL.Common;
+using Dso.Api.GraphQL.DataLoading;
+using Dso.Api.GraphQL.Transport;
+using Dso.Domain;
+using Dso.Domain.Common.Paging;
+using Dso.Domain.Persistence;
+using GraphQL;
+using GraphQL.Execution;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dso.Api.Hosting;
+
+/// <summary>Wires the API's services: persistence, the domain, authentication and GraphQL.</summary>
+public static class DsoServices
+{
+    public static WebApplicationBuilder AddDso(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddSingleton(TimeProvider.System);
+        services.AddDsoPersistence(configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite", configuration.GetConnectionString("Dso"));
+        services.AddDsoDomain();
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<TransportOptions>(configuration.GetSection(TransportOptions.Section));
+        services.Configure<DsoOptions>(o =>
+        {
+            o.BootstrapApiKey = configuration["Dso:Auth:BootstrapApiKey"];
+            o.SeedDemo = configuration.GetValue<bool>("Dso:Demo:Seed");
+        });
+        services.AddHealthChecks();
+
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+
+        services.AddScoped<RequestPrincipal>();
+        services.AddScoped<Loaders>();
+        services.AddSingleton<GraphQLRequestReader>();
+        services.AddSingleton<GraphQLHttpEndpoint>();
+        var development = builder.Environment.IsDevelopment();
+        services.AddGraphQL(graphql => graphql
+            .AddSchema<DsoSchema>()
+            .AddGraphTypes(typeof(DsoSchema).Assembly)
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            // One DbContext per request: fields run one after the other; batch loaders keep the query count bounded.
+            .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = development)
+            .AddUnhandledExceptionHandler(MapException));
+        return builder;
+    }
+
+    // Expected failures become coded errors with a readable message; anything else stays masked.
+    private static void MapException(UnhandledExceptionContext context)
+    {
+        switch (context.OriginalException)
+        {
+            case InvalidCursorException e:
+                context.Exception = new ExecutionError(e.Message) { Code = "INVALID_CURSOR" };
+                break;
+            case DbUpdateConcurrencyException or DbUpdateException:
+                context.Exception = new ExecutionError("The data changed while this request ran; retry it.") { Code = "CONFLICT" };
+                break;
+            case OperationCanceledException:
+                context.Exception = new ExecutionError("The request was cancelled or took too long.") { Code = "TIMEOUT" };
+                break;
+            default:
+                break;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Dso.Domain.Actions;
+
+/// <summary>Where an action comes from.</summary>
+public enum ActionKind
+{
+    Scenario,
+    Specific,
+    FollowUp,
+}

@@ -1,0 +1,30 @@
+using Dso.Domain.Common;
+
+namespace Dso.Domain.Alerts;
+
+/// <summary>A raised alert, open until acknowledged or its condition clears.</summary>
+public sealed class Alert : ITenantOwned
+{
+    private Alert()
+    {
+    }
+
+    public Alert(long organizationId, AlertKind kind, long? clientId, string message, DateTimeOffset raisedAt)
+    {
+        (OrganizationId, Kind, ClientId, Message, RaisedAt) = (organizationId, kind, clientId, message, raisedAt);
+    }
+
+    public long Id { get; private set; }
+
+    public long OrganizationId { get; private set; }
+
+    public AlertKind Kind { get; private set; }
+
+    public long? ClientId { get; private set; }
+
+    public string Message { get; private set; } = "";
+
+    public DateTimeOffset RaisedAt { get; private set; }
+
+    public DateTimeOffset? AcknowledgedAt { get; private set; }
+}

@@ -1,0 +1,75 @@
+using Dso.Domain.Common;
+
+namespace Dso.Domain.Clients;
+
+/// <summary>A customer of the organization, known by its code in the source system.</summary>
+public sealed class Client : ITenantOwned
+{
+    private readonly List<Contact> contacts = [];
+
+    private Client()
+    {
+    }
+
+    public Client(long organizationId, string code, DateTimeOffset createdAt)
+    {
+        OrganizationId = organizationId;
+        Code = code;
+        CreatedAt = createdAt;
+        UpdatedAt = createdAt;
+    }
+
+    public long Id { get; private set; }
+
+    public long OrganizationId { get; private set; }
+
+    public string Code { get; private set; } = "";
+
+    public string Name { get; private set; } = "";
+
+    /// <summary>SIREN or another company number.</summary>
+    public string? LegalId { get; private set; }
+
+    public string? VatNumber { get; private set; }
+
+    public string Currency { get; private set; } = "EUR";
+
+    public string Language { get; private set; } = "fr";
+
+    public decimal? CreditLimit { get; private set; }
+
+    public long? ScenarioId { get; private set; }
+
+    public IReadOnlyList<Contact> Contacts => contacts;
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Applies the values of an upsert; returns false (and touches nothing) when they are the same.</summary>
+    public bool Apply(ClientValues values, DateTimeOffset now)
+    {
+        var contactsChanged = values.Contacts is { } given && !SameContacts(given);
+        if (!contactsChanged && Name == values.Name && LegalId == values.LegalId && VatNumber == values.VatNumber &&
+            Currency == values.Currency && Language == values.Language && CreditLimit == values.CreditLimit)
+        {
+            return false;
+        }
+
+        (Name, LegalId, VatNumber, Currency, Language, CreditLimit) =
+            (values.Name, values.LegalId, values.VatNumber, values.Currency, values.Language, values.CreditLimit);
+        if (contactsChanged)
+        {
+            contacts.Clear();
+            contacts.AddRange(values.Contacts!.Select(c => new Contact(c)));
+        }
+
+        UpdatedAt = now;
+        return true;
+    }
+
+    public void AssignScenario(long? scenarioId) => ScenarioId = scenarioId;
+
+    private bool SameContacts(IReadOnlyList<ContactValues> given) =>
+        given.Count == contacts.Count && given.Zip(contacts).All(pair => pair.First == pair.Second.Values);
+}

@@ -1,0 +1,14 @@
+namespace Dso.Domain.Clients;
+
+/// <summary>A client with its balances computed in SQL: outstanding (net of credits) and overdue, in the pieces' currency.</summary>
+public sealed class ClientRow
+{
+    public required Client Client { get; init; }
+
+    public decimal Outstanding { get; init; }
+
+    public decimal Overdue { get; init; }
+
+    /// <summary>Currencies of its open pieces other than the client's own (they need an exchange rate).</summary>
+    public int ForeignCurrencyPieces { get; init; }
+}

@@ -1,0 +1,12 @@
+namespace Dso.Domain.Clients;
+
+/// <summary>The validated, normalised values of a client; <see cref="Contacts"/> null leaves contacts as they are.</summary>
+public sealed record ClientValues(
+    string Code,
+    string Name,
+    string? LegalId,
+    string? VatNumber,
+    string Currency,
+    string Language,
+    decimal? CreditLimit,
+    IReadOnlyList<ContactValues>? Contacts);

@@ -1,0 +1,52 @@
+using Dso.Domain.Common;
+using Dso.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dso.Domain.Clients;
+
+/// <summary>Creates or updates clients by code; sending the same data twice changes nothing.</summary>
+public sealed class UpsertClients(DsoDbContext db, TimeProvider clock)
+{
+    public const int MaxBatch = 1000;
+
+    public async Task<Outcome<IReadOnlyList<Client>>> ExecuteAsync(IReadOnlyList<ClientInput> inputs, CancellationToken cancellationToken)
+    {
+        if (inputs.Count > MaxBatch)
+        {
+            return Outcomes.Failure<IReadOnlyList<Client>>(new UserError(["clients"], $"At most {MaxBatch} clients per call.", UserErrorCode.LimitExceeded));
+        }
+
+        var organization = await db.Organizations.SingleAsync(cancellationToken);
+        var errors = new List<UserError>();
+        var values = inputs.Select((input, i) => ClientValidation.Validate(input, new FieldPath("clients", i), organization.MainCurrency, errors)).ToList();
+        foreach (var duplicate in values.Select((v, i) => (v?.Code, i)).Where(x => x.Code is not null).GroupBy(x => x.Code).Where(g => g.Count() > 1))
+        {
+            errors.Add(new FieldPath("clients", duplicate.Last().i).Invalid("code", $"Client code '{duplicate.Key}' appears more than once in this call."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcomes.Failure<IReadOnlyList<Client>>(errors);
+        }
+
+        var codes = values.Select(v => v!.Code).ToList();
+        var existing = await db.Clients.Include(c => c.Contacts).Where(c => codes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, cancellationToken);
+        var now = clock.GetUtcNow();
+        var clients = new List<Client>(values.Count);
+        foreach (var value in values)
+        {
+            if (!existing.TryGetValue(value!.Code, out var client))
+            {
+                client = new Client(organization.Id, value.Code, now);
+                db.Clients.Add(client);
+                existing[value.Code] = client;
+            }
+
+            client.Apply(value, now);
+            clients.Add(client);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcomes.Success<IReadOnlyList<Client>>(clients);
+    }
+}

@@ -1,0 +1,20 @@
+namespace Dso.Domain.Common;
+
+/// <summary>
+/// The organization the current unit of work acts for (one per request, job or command).
+/// Unset, it matches nothing: every tenant-owned query then returns no rows.
+/// </summary>
+public sealed class Tenant
+{
+    public long? OrganizationId { get; private set; }
+
+    public void Enter(long organizationId)
+    {
+        if (OrganizationId is { } current && current != organizationId)
+        {
+            throw new InvalidOperationException("A unit of work acts for one organization only.");
+        }
+
+        OrganizationId = organizationId;
+    }
+}

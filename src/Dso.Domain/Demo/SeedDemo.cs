@@ -1,0 +1,97 @@
+using Dso.Domain.Clients;
+using Dso.Domain.Common;
+using Dso.Domain.Organizations;
+using Dso.Domain.Persistence;
+using Dso.Domain.Pieces;
+using Dso.Domain.Scenarios;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dso.Domain.Demo;
+
+/// <summary>
+/// Loads the demo organization ("Démo Industries SAS": 150 clients, about 3 000 pieces over 9 months,
+/// the standard statuses and a default scenario) through the same use cases as the API. Idempotent:
+/// an existing demo organization is left as it is.
+/// </summary>
+public sealed class SeedDemo(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    public const string Name = "Démo Industries SAS";
+    private const int Clients = 150;
+    private const int Pieces = 3000;
+
+    /// <summary>The demo organization's admin API key, or null when it already existed.</summary>
+    public async Task<CreatedOrganization?> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        using (var scope = scopes.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DsoDbContext>();
+            if (await db.Organizations.IgnoreQueryFilters().AnyAsync(o => o.Name == Name, cancellationToken))
+            {
+                return null;
+            }
+        }
+
+        CreatedOrganization created;
+        using (var scope = scopes.CreateScope())
+        {
+            var outcome = await scope.ServiceProvider.GetRequiredService<CreateOrganization>()
+                .ExecuteAsync(new CreateOrganizationRequest(Name, AdminName: "Claire Martin", AdminEmail: "claire.martin@demo-industries.example"), cancellationToken);
+            created = outcome.Value!;
+        }
+
+        var generator = new DemoDataGenerator(seed: 2025, created.Organization.Today(clock));
+        await InScopeAsync(created, (sp, ct) => sp.GetRequiredService<UpsertClients>().ExecuteAsync(Enumerable.Range(0, Clients).Select(generator.Client).ToList(), ct), cancellationToken);
+        foreach (var batch in Batches(generator.Pieces(Clients, Pieces)))
+        {
+            await InScopeAsync(created, (sp, ct) => sp.GetRequiredService<UpsertPieces>().ExecuteAsync(batch, ct), cancellationToken);
+        }
+
+        await InScopeAsync(created, (sp, ct) => sp.GetRequiredService<CreateScenario>().ExecuteAsync(DefaultScenario, ct), cancellationToken);
+        return created;
+    }
+
+    public static ScenarioInput DefaultScenario { get; } = new("Relance standard", true,
+    [
+        new ScenarioStepValues(-5, Channel.Email, null, null, true),
+        new ScenarioStepValues(5, Channel.Email, null, null, true),
+        new ScenarioStepValues(15, Channel.Email, null, null, true),
+        new ScenarioStepValues(30, Channel.Call, null, null, false),
+        new ScenarioStepValues(45, Channel.Letter, null, 500m, false),
+    ]);
+
+    // A piece appears once per batch: its later payments go to a later batch, in date order.
+    private static IEnumerable<List<PieceInput>> Batches(IEnumerable<PieceInput> pieces)
+    {
+        var batch = new List<PieceInput>();
+        var numbers = new HashSet<(PieceType, string)>();
+        foreach (var piece in pieces.OrderBy(p => p.BalanceDate))
+        {
+            if (batch.Count == 1000 || !numbers.Add((piece.Type, piece.Number)))
+            {
+                yield return batch;
+                batch = [];
+                numbers.Clear();
+                numbers.Add((piece.Type, piece.Number));
+            }
+
+            batch.Add(piece);
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    private async Task InScopeAsync<T>(CreatedOrganization created, Func<IServiceProvider, CancellationToken, Task<Outcome<T>>> run, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Tenant>().Enter(created.Organization.Id);
+        var outcome = await run(scope.ServiceProvider, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            throw new InvalidOperationException("Demo data is invalid: " + string.Join("; ", outcome.Errors.Select(e => $"{string.Join('.', e.Field)}: {e.Message}")));
+        }
+    }
+}

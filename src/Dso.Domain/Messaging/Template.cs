@@ -1,0 +1,29 @@
+using Dso.Domain.Common;
+using Dso.Domain.Scenarios;
+
+namespace Dso.Domain.Messaging;
+
+/// <summary>A message model for one channel, in one or more languages.</summary>
+public sealed class Template : ITenantOwned
+{
+    private Template()
+    {
+    }
+
+    public Template(long organizationId, string name, Channel channel)
+    {
+        OrganizationId = organizationId;
+        Name = name;
+        Channel = channel;
+    }
+
+    public long Id { get; private set; }
+
+    public long OrganizationId { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public Channel Channel { get; private set; }
+
+    public List<TemplateTranslation> Translations { get; private set; } = [];
+}

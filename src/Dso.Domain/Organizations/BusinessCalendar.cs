@@ -1,0 +1,18 @@
+namespace Dso.Domain.Organizations;
+
+/// <summary>Business dates: what day it is in a time zone, and whether a zone exists.</summary>
+public static class BusinessCalendar
+{
+    public static DateOnly Today(TimeProvider clock, string timeZone)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
+        return DateOnly.FromDateTime(local.DateTime);
+    }
+
+    public static bool IsKnownTimeZone(string? timeZone) =>
+        !string.IsNullOrWhiteSpace(timeZone) && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _);
+
+    /// <summary>Days overdue on <paramref name="on"/>: the days past the due date, 0 when not yet due.</summary>
+    public static int DaysOverdue(DateOnly dueDate, DateOnly on) => Math.Max(0, on.DayNumber - dueDate.DayNumber);
+}

@@ -1,0 +1,17 @@
+namespace Dso.Domain.Organizations;
+
+/// <summary>Policy choices of an organization, with the defaults of domain-rules.md.</summary>
+public sealed class OrganizationSettings
+{
+    /// <summary>One invalid row rejects the whole imported file.</summary>
+    public bool RejectFileOnErrors { get; set; } = true;
+
+    /// <summary>A piece counts as qualified only when its status carries a comment.</summary>
+    public bool QualificationNeedsComment { get; set; }
+
+    /// <summary>Automatic actions older than this many days are left to a person instead of sent.</summary>
+    public int StaleDays { get; set; } = 15;
+
+    /// <summary>Minimum number of days between two contacts with one client.</summary>
+    public int MinDaysBetweenContacts { get; set; }
+}

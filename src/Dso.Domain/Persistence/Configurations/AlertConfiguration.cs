@@ -1,0 +1,17 @@
+using Dso.Domain.Alerts;
+using Dso.Domain.Clients;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dso.Domain.Persistence.Configurations;
+
+internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
+{
+    public void Configure(EntityTypeBuilder<Alert> builder)
+    {
+        builder.HasOne<Client>().WithMany().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(24);
+        builder.Property(a => a.Message).HasMaxLength(1000);
+        builder.HasIndex(a => new { a.OrganizationId, a.RaisedAt });
+    }
+}

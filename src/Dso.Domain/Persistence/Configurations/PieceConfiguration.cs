@@ -1,0 +1,34 @@
+using Dso.Domain.Clients;
+using Dso.Domain.Organizations;
+using Dso.Domain.Pieces;
+using Dso.Domain.Statuses;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dso.Domain.Persistence.Configurations;
+
+internal sealed class PieceConfiguration : IEntityTypeConfiguration<Piece>
+{
+    public void Configure(EntityTypeBuilder<Piece> builder)
+    {
+        builder.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId);
+        builder.HasOne<Client>().WithMany().HasForeignKey(p => p.ClientId);
+        builder.HasOne<Status>().WithMany().HasForeignKey(p => p.StatusId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(p => p.Type).HasConversion<string>().HasMaxLength(24);
+        builder.Property(p => p.Number).HasMaxLength(64);
+        builder.Property(p => p.Currency).HasMaxLength(3);
+        builder.Property(p => p.StatusComment).HasMaxLength(2000);
+        builder.Ignore(p => p.IsOpen);
+
+        // Natural key, and one index per keyset ordering of the pieces connection.
+        builder.HasIndex(p => new { p.OrganizationId, p.Type, p.Number }).IsUnique();
+        builder.HasIndex(p => new { p.OrganizationId, p.DueDate, p.Id });
+        builder.HasIndex(p => new { p.OrganizationId, p.IssueDate, p.Id });
+        builder.HasIndex(p => new { p.OrganizationId, p.Number, p.Id });
+        builder.HasIndex(p => new { p.OrganizationId, p.OpenAmount, p.Id });
+        builder.HasIndex(p => new { p.ClientId, p.DueDate });
+
+        builder.HasMany(p => p.BalanceHistory).WithOne().HasForeignKey(e => e.PieceId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.BalanceHistory).HasField("balanceHistory");
+    }
+}

@@ -1,0 +1,75 @@
+using System.Linq.Expressions;
+using Dso.Domain.Actions;
+using Dso.Domain.Alerts;
+using Dso.Domain.Clients;
+using Dso.Domain.Common;
+using Dso.Domain.Messaging;
+using Dso.Domain.Organizations;
+using Dso.Domain.Pieces;
+using Dso.Domain.Scenarios;
+using Dso.Domain.Statuses;
+using Dso.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dso.Domain.Persistence;
+
+/// <summary>
+/// The receivables store. Every tenant-owned set is filtered to the current <see cref="Tenant"/>;
+/// code that must see every organization (authentication, scheduling) says so with IgnoreQueryFilters.
+/// </summary>
+public sealed class DsoDbContext(DbContextOptions<DsoDbContext> options, Tenant tenant) : DbContext(options)
+{
+    public Tenant Tenant { get; } = tenant;
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Client> Clients => Set<Client>();
+
+    public DbSet<Piece> Pieces => Set<Piece>();
+
+    public DbSet<BalanceEvent> BalanceEvents => Set<BalanceEvent>();
+
+    public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+
+    public DbSet<Status> Statuses => Set<Status>();
+
+    public DbSet<Scenario> Scenarios => Set<Scenario>();
+
+    public DbSet<Template> Templates => Set<Template>();
+
+    public DbSet<CollectionAction> Actions => Set<CollectionAction>();
+
+    public DbSet<Alert> Alerts => Set<Alert>();
+
+    private long? CurrentOrganizationId => Tenant.OrganizationId;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<decimal>().HaveConversion<ScaledDecimalConverter>();
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DsoDbContext).Assembly);
+        modelBuilder.Entity<Organization>().HasQueryFilter(o => o.Id == CurrentOrganizationId);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)))
+        {
+            var parameter = Expression.Parameter(entity.ClrType, "e");
+            var filter = Expression.Lambda(
+                Expression.Equal(
+                    Expression.Convert(Expression.Property(parameter, nameof(ITenantOwned.OrganizationId)), typeof(long?)),
+                    Expression.Property(Expression.Constant(this), nameof(CurrentOrganizationId))),
+                parameter);
+            modelBuilder.Entity(entity.ClrType).HasQueryFilter(filter);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Dso.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dso.Domain.Persistence;
+
+/// <summary>Registers the store for one provider.</summary>
+public static class PersistenceServiceCollectionExtensions
+{
+    public const string DefaultSqliteConnectionString = "Data Source=data/dso.db";
+
+    public static IServiceCollection AddDsoPersistence(this IServiceCollection services, string provider, string? connectionString)
+    {
+        if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"Dso:Database:Provider '{provider}' is not available in this version; use 'Sqlite'.");
+        }
+
+        var connection = connectionString ?? DefaultSqliteConnectionString;
+        EnsureDirectory(connection);
+        services.AddScoped<Tenant>();
+        services.AddSingleton<SqlitePragmas>();
+        services.AddDbContext<DsoDbContext>((sp, options) => options
+            .UseSqlite(connection, sqlite => sqlite
+                .MigrationsAssembly(typeof(DsoDbContext).Assembly.GetName().Name)
+                .MigrationsHistoryTable("__Migrations"))
+            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>())
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
+        return services;
+    }
+
+    private static void EnsureDirectory(string connectionString)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(directory) && builder.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using Dso.Domain.Common;
+using Dso.Domain.Organizations;
+
+namespace Dso.Domain.Pieces;
+
+/// <summary>An open item (invoice, credit note, unapplied payment...), its amounts signed from the company's side.</summary>
+public sealed class Piece : ITenantOwned
+{
+    private readonly List<BalanceEvent> balanceHistory = [];
+
+    private Piece()
+    {
+    }
+
+    public Piece(long organizationId, PieceType type, string number, DateTimeOffset createdAt)
+    {
+        OrganizationId = organizationId;
+        Type = type;
+        Number = number;
+        CreatedAt = createdAt;
+        UpdatedAt = createdAt;
+    }
+
+    public long Id { get; private set; }
+
+    public long OrganizationId { get; private set; }
+
+    public PieceType Type { get; private set; }
+
+    /// <summary>Unique per organization and type.</summary>
+    public string Number { get; private set; } = "";
+
+    public long ClientId { get; private set; }
+
+    public DateOnly IssueDate { get; private set; }
+
+    public DateOnly DueDate { get; private set; }
+
+    public decimal Amount { get; private set; }
+
+    /// <summary>What is still due today: the value of the latest balance event.</summary>
+    public decimal OpenAmount { get; private set; }
+
+    /// <summary>The date of the latest balance event.</summary>
+    public DateOnly BalanceDate { get; private set; }
+
+    /// <summary>The date the open amount reached 0, while it stays there.</summary>
+    public DateOnly? SettledOn { get; private set; }
+
+    public string Currency { get; private set; } = "EUR";
+
+    public long? StatusId { get; private set; }
+
+    public string? StatusComment { get; private set; }
+
+    public DateOnly? PromiseDate { get; private set; }
+
+    public decimal? PromisedAmount { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>The dated open amounts; load it before <see cref="Apply"/> changes a balance.</summary>
+    public IReadOnlyList<BalanceEvent> BalanceHistory => balanceHistory;
+
+    public bool IsOpen => OpenAmount != 0;
+
+    /// <summary>
+    /// True when applying <paramref name="values"/> would record a balance event, so its history must
+    /// be loaded first: the open amount differs from today's, or it is dated before the latest event.
+    /// </summary>
+    public bool NeedsBalanceChange(PieceValues values) =>
+        Id == 0 || values.BalanceDate < BalanceDate || values.OpenAmount != OpenAmount;
+
+    /// <summary>Applies an upsert; returns false (and touches nothing) when it says nothing new.</summary>
+    public bool Apply(PieceValues values, DateTimeOffset now)
+    {
+        var changed = false;
+        if (ClientId != values.ClientId || IssueDate != values.IssueDate || DueDate != values.DueDate ||
+            Amount != values.Amount || Currency != values.Currency || PromiseDate != values.PromiseDate)
+        {
+            (ClientId, IssueDate, DueDate, Amount, Currency, PromiseDate) =
+                (values.ClientId, values.IssueDate, values.DueDate, values.Amount, values.Currency, values.PromiseDate);
+            changed = true;
+        }
+
+        if (Id == 0 ||
+            (NeedsBalanceChange(values) && OpenAmountOn(values.BalanceDate) != values.OpenAmount))
+        {
+            RecordBalance(values.BalanceDate, values.OpenAmount);
+            changed = true;
+        }
+
+        if (changed)
+        {
+            UpdatedAt = now;
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// The open amount on a date, from the history: the latest event on or before it; before the first
+    /// event, the full amount from the issue date on; nothing before the piece was issued.
+    /// </summary>
+    public decimal OpenAmountOn(DateOnly date)
+    {
+        var latest = balanceHistory.Where(e => e.Date <= date).MaxBy(e => e.Date);
+        if (latest is not null)
+        {
+            return latest.OpenAmount;
+        }
+
+        return date >= IssueDate ? Amount : 0;
+    }
+
+    /// <summary>Days overdue on a date: 0 when not yet due or settled.</summary>
+    public int DaysOverdue(DateOnly on) => IsOpen ? BusinessCalendar.DaysOverdue(DueDate, on) : 0;
+
+    private void RecordBalance(DateOnly date, decimal openAmount)
+    {
+        var existing = balanceHistory.Find(e => e.Date == date);
+        if (existing is null)
+        {
+            balanceHistory.Add(new BalanceEvent(OrganizationId, date, openAmount));
+        }
+        else
+        {
+            existing.OpenAmount = openAmount;
+        }
+
+        var ordered = balanceHistory.OrderBy(e => e.Date).ToList();
+        var last = ordered[^1];
+        OpenAmount = last.OpenAmount;
+        BalanceDate = last.Date;
+        SettledOn = last.OpenAmount != 0 ? null : ordered.LastOrDefault(e => e.OpenAmount != 0) is { } lastOpen
+            ? ordered.First(e => e.Date > lastOpen.Date).Date
+            : ordered[0].Date;
+    }
+}
