@@ -19,7 +19,7 @@ public sealed class UpsertClients(DsoDbContext db, TimeProvider clock)
         var organization = await db.Organizations.SingleAsync(cancellationToken);
         var errors = new List<UserError>();
         var values = inputs.Select((input, i) => ClientValidation.Validate(input, new FieldPath("clients", i), organization.MainCurrency, errors)).ToList();
-        foreach (var duplicate in values.Select((v, i) => (v?.Code, i)).Where(x => x.Code is not null).GroupBy(x => x.Code).Where(g => g.Count() > 1))
+        foreach (var duplicate in inputs.Select((c, i) => (Code: c.Code?.Trim(), i)).Where(x => !string.IsNullOrEmpty(x.Code)).GroupBy(x => x.Code).Where(g => g.Count() > 1))
         {
             errors.Add(new FieldPath("clients", duplicate.Last().i).Invalid("code", $"Client code '{duplicate.Key}' appears more than once in this call."));
         }
