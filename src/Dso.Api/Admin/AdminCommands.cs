@@ -33,9 +33,9 @@ public static class AdminCommands
         {
             return command switch
             {
-                "schema print" => await PrintSchemaAsync(),
-                "create-organization" => await CreateOrganizationAsync(options),
-                "create-api-key" => await CreateApiKeyAsync(options),
+                "schema print" => await PrintSchemaAsync(args),
+                "create-organization" => await CreateOrganizationAsync(args, options),
+                "create-api-key" => await CreateApiKeyAsync(args, options),
                 "migrations add" when words.Length >= 3 => MigrationScaffolder.Add(words[2]),
                 _ => Fail(2, Usage),
             };
@@ -46,16 +46,16 @@ public static class AdminCommands
         }
     }
 
-    private static async Task<int> PrintSchemaAsync()
+    private static async Task<int> PrintSchemaAsync(string[] args)
     {
-        await using var app = DsoApp.Build([]);
+        await using var app = DsoApp.Build(args);
         await Console.Out.WriteAsync(app.Services.GetRequiredService<DsoSchema>().PrintSdl());
         return 0;
     }
 
-    private static async Task<int> CreateOrganizationAsync(Dictionary<string, string> options)
+    private static async Task<int> CreateOrganizationAsync(string[] args, Dictionary<string, string> options)
     {
-        await using var app = await StartAsync();
+        await using var app = await StartAsync(args);
         using var scope = app.Services.CreateScope();
         var outcome = await scope.ServiceProvider.GetRequiredService<CreateOrganization>().ExecuteAsync(
             new CreateOrganizationRequest(Required(options, "name"), options.GetValueOrDefault("currency", "EUR"), options.GetValueOrDefault("time-zone", "Europe/Paris")),
@@ -65,7 +65,7 @@ public static class AdminCommands
             : Fail(1, outcome.Errors);
     }
 
-    private static async Task<int> CreateApiKeyAsync(Dictionary<string, string> options)
+    private static async Task<int> CreateApiKeyAsync(string[] args, Dictionary<string, string> options)
     {
         var organization = Required(options, "organization");
         var id = GlobalId.DecodeAs("Organization", organization)
@@ -75,15 +75,15 @@ public static class AdminCommands
             return Fail(2, $"Unknown role '{options["role"]}'.");
         }
 
-        await using var app = await StartAsync();
+        await using var app = await StartAsync(args);
         using var scope = app.Services.CreateScope();
         var outcome = await scope.ServiceProvider.GetRequiredService<CreateApiKey>().ExecuteAsync(id, role, CancellationToken.None);
         return outcome.Succeeded ? Print(new { apiKey = outcome.Value }) : Fail(1, outcome.Errors);
     }
 
-    private static async Task<WebApplication> StartAsync()
+    private static async Task<WebApplication> StartAsync(string[] args)
     {
-        var app = DsoApp.Build([], b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        var app = DsoApp.Build(args, b => b.Logging.SetMinimumLevel(LogLevel.Warning));
         await app.Services.InitializeAsync();
         return app;
     }

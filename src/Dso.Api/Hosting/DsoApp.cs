@@ -27,7 +27,16 @@ public static class DsoApp
         var app = builder.Build();
         app.UseAuthentication();
         app.MapHealthChecks("/healthz", new HealthCheckOptions());
-        app.MapGet("/graphiql", () => Results.Redirect("/graphiql/"));
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.Value == "/graphiql")
+            {
+                context.Response.Redirect("/graphiql/");
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.Map("/graphql", (HttpContext context, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(context));

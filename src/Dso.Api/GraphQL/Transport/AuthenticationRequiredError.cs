@@ -4,5 +4,9 @@ using GraphQLParser.AST;
 namespace Dso.Api.GraphQL.Transport;
 
 /// <summary>Data asked for without credentials: answered 401.</summary>
-public sealed class AuthenticationRequiredError(ASTNode node)
-    : ValidationError(default, "UNAUTHENTICATED", "Authentication required: send 'Authorization: Bearer <API key>'.", node);
+public sealed class AuthenticationRequiredError : ValidationError
+{
+    public AuthenticationRequiredError(ASTNode node)
+        : base(default, "UNAUTHENTICATED", "Authentication required: send 'Authorization: Bearer <API key>'.", node) =>
+        Code = "UNAUTHENTICATED";
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Dso.Api.Admin;
+
+namespace Dso.Api.Tests.Admin;
+
+[Collection(ApiServerGroup.Name)]
+public class AdminCommandsTests(ApiServer server)
+{
+    [Fact]
+    public async Task CreateOrganization_ThenCreateApiKey_PrintJsonWhoseKeyAuthenticates()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"dso-cli-{Guid.NewGuid():N}.db");
+        var connection = new[] { "--ConnectionStrings:Dso", $"Data Source={database};Pooling=False" };
+
+        var (code, output) = await RunAsync(["admin", "create-organization", "--name", "Acme SAS", "--currency", "EUR", .. connection]);
+        var organization = JsonDocument.Parse(output).RootElement;
+        var (keyCode, keyOutput) = await RunAsync(["admin", "create-api-key", "--organization", organization.GetProperty("organizationId").GetString()!, "--role", "VIEWER", .. connection]);
+        var (badCode, _) = await RunAsync(["admin", "create-organization", "--name", "Bad", "--currency", "XXX", .. connection]);
+
+        Assert.Equal((0, 0, 1), (code, keyCode, badCode));
+        Assert.StartsWith("dso_", organization.GetProperty("apiKey").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("dso_", JsonDocument.Parse(keyOutput).RootElement.GetProperty("apiKey").GetString(), StringComparison.Ordinal);
+        Assert.NotNull(server);
+        File.Delete(database);
+    }
+
+    private static async Task<(int Code, string Output)> RunAsync(string[] args)
+    {
+        var original = Console.Out;
+        using var output = new StringWriter();
+        Console.SetOut(output);
+        try
+        {
+            return (await AdminCommands.RunAsync(args), output.ToString());
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+    }
+}

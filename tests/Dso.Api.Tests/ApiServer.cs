@@ -1,0 +1,119 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dso.Api.Hosting;
+using Dso.Domain.Organizations;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dso.Api.Tests;
+
+/// <summary>The real API on Kestrel, on a loopback port and a temporary SQLite file, with a pinned clock.</summary>
+public sealed class ApiServer : IAsyncLifetime
+{
+    public const string BootstrapKey = "dso_test_bootstrap_0123456789abcdef";
+    private readonly string path = Path.Combine(Path.GetTempPath(), $"dso-api-{Guid.NewGuid():N}.db");
+    private WebApplication? app;
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 6, 30, 9, 0, 0, TimeSpan.Zero));
+
+    public StatementCounter Statements { get; } = new();
+
+    public HttpClient Http { get; } = new();
+
+    public Uri GraphQLUrl => new(Http.BaseAddress!, "/graphql");
+
+    public async Task InitializeAsync()
+    {
+        app = DsoApp.Build(
+            ["--urls", "http://127.0.0.1:0", "--ConnectionStrings:Dso", $"Data Source={path}", "--Dso:Auth:BootstrapApiKey", BootstrapKey],
+            builder =>
+            {
+                builder.Services.AddSingleton<TimeProvider>(Clock);
+                builder.Services.AddSingleton<IInterceptor>(Statements);
+                builder.Logging.ClearProviders();
+            });
+        await app.Services.InitializeAsync();
+        await app.StartAsync();
+        Http.BaseAddress = new Uri(app.Urls.First());
+    }
+
+    /// <summary>A new organization with its admin API key.</summary>
+    public async Task<string> CreateOrganizationAsync(string name)
+    {
+        using var scope = app!.Services.CreateScope();
+        var created = await scope.ServiceProvider.GetRequiredService<CreateOrganization>().ExecuteAsync(new CreateOrganizationRequest(name, TimeZone: "Europe/Paris"), default);
+        return created.Value!.ApiKey;
+    }
+
+    public async Task<string> CreateKeyAsync(string organizationKey, Domain.Users.Role role)
+    {
+        var id = (await PostAsync("{ organization { id } }", key: organizationKey)).Data("organization", "id")!.GetValue<string>();
+        using var scope = app!.Services.CreateScope();
+        var created = await scope.ServiceProvider.GetRequiredService<Domain.Users.CreateApiKey>()
+            .ExecuteAsync(Dso.Api.GraphQL.Common.GlobalId.DecodeAs("Organization", id)!.Value, role, default);
+        return created.Value!;
+    }
+
+    /// <summary>POSTs a GraphQL request as JSON and reads the answer.</summary>
+    public async Task<GraphQLAnswer> PostAsync(string query, object? variables = null, string? key = null, string accept = "application/graphql-response+json")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
+        };
+        return await SendAsync(request, key, accept);
+    }
+
+    public async Task<GraphQLAnswer> SendAsync(HttpRequestMessage request, string? key = null, string? accept = "application/graphql-response+json")
+    {
+        if (key is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+
+        using var response = await Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        JsonNode? json = null;
+        try
+        {
+            json = JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+        }
+
+        return new GraphQLAnswer((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, string.Join(", ", response.Content.Headers.Allow), json, body);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
+
+/// <summary>One server for all API tests, which run one after the other (statement counts need a quiet server).</summary>
+[CollectionDefinition(Name)]
+public sealed class ApiServerGroup : ICollectionFixture<ApiServer>
+{
+    public const string Name = "api";
+}
