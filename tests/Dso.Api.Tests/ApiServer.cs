@@ -100,6 +100,7 @@ public sealed class ApiServer : IAsyncLifetime
         Http.Dispose();
         if (app is not null)
         {
+            await app.StopAsync();
             await app.DisposeAsync();
         }
 

@@ -19,6 +19,8 @@ public static partial class DatabaseInitializer
             await provider.GetRequiredService<DsoDbContext>().Database.MigrateAsync(cancellationToken);
         }
 
+        await provider.GetRequiredService<DatabaseMaintenance>().PrepareAsync(cancellationToken);
+
         var options = provider.GetRequiredService<IOptions<DsoOptions>>().Value;
         if (!string.IsNullOrWhiteSpace(options.BootstrapApiKey))
         {

@@ -31,6 +31,7 @@ public static class DsoServices
             o.SeedDemo = configuration.GetValue<bool>("Dso:Demo:Seed");
         });
         services.AddHealthChecks();
+        services.AddHostedService<Jobs.DatabaseMaintenanceJob>();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

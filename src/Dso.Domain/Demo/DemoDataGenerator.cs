@@ -117,4 +117,28 @@ public sealed class DemoDataGenerator(int seed, DateOnly today, int months = 9)
     }
 
     private decimal Amount(int min, int max) => decimal.Round(min + ((decimal)random.NextDouble() * (max - min)), 2);
+
+    /// <summary>Upsert batches in date order; a piece appears once per batch, its later payments in a later one.</summary>
+    public static IEnumerable<List<PieceInput>> InBatches(IEnumerable<PieceInput> pieces, int size)
+    {
+        var batch = new List<PieceInput>();
+        var numbers = new HashSet<(PieceType, string)>();
+        foreach (var piece in pieces.OrderBy(p => p.BalanceDate))
+        {
+            if (batch.Count == size || !numbers.Add((piece.Type, piece.Number)))
+            {
+                yield return batch;
+                batch = [];
+                numbers.Clear();
+                numbers.Add((piece.Type, piece.Number));
+            }
+
+            batch.Add(piece);
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
 }

@@ -42,7 +42,7 @@ public sealed class SeedDemo(IServiceScopeFactory scopes, TimeProvider clock)
 
         var generator = new DemoDataGenerator(seed: 2025, created.Organization.Today(clock));
         await InScopeAsync(created, (sp, ct) => sp.GetRequiredService<UpsertClients>().ExecuteAsync(Enumerable.Range(0, Clients).Select(generator.Client).ToList(), ct), cancellationToken);
-        foreach (var batch in Batches(generator.Pieces(Clients, Pieces)))
+        foreach (var batch in DemoDataGenerator.InBatches(generator.Pieces(Clients, Pieces), 1000))
         {
             await InScopeAsync(created, (sp, ct) => sp.GetRequiredService<UpsertPieces>().ExecuteAsync(batch, ct), cancellationToken);
         }
@@ -59,30 +59,6 @@ public sealed class SeedDemo(IServiceScopeFactory scopes, TimeProvider clock)
         new ScenarioStepValues(30, Channel.Call, null, null, false),
         new ScenarioStepValues(45, Channel.Letter, null, 500m, false),
     ]);
-
-    // A piece appears once per batch: its later payments go to a later batch, in date order.
-    private static IEnumerable<List<PieceInput>> Batches(IEnumerable<PieceInput> pieces)
-    {
-        var batch = new List<PieceInput>();
-        var numbers = new HashSet<(PieceType, string)>();
-        foreach (var piece in pieces.OrderBy(p => p.BalanceDate))
-        {
-            if (batch.Count == 1000 || !numbers.Add((piece.Type, piece.Number)))
-            {
-                yield return batch;
-                batch = [];
-                numbers.Clear();
-                numbers.Add((piece.Type, piece.Number));
-            }
-
-            batch.Add(piece);
-        }
-
-        if (batch.Count > 0)
-        {
-            yield return batch;
-        }
-    }
 
     private async Task InScopeAsync<T>(CreatedOrganization created, Func<IServiceProvider, CancellationToken, Task<Outcome<T>>> run, CancellationToken cancellationToken)
     {

@@ -22,6 +22,7 @@ public static class PersistenceServiceCollectionExtensions
         EnsureDirectory(connection);
         services.AddScoped<Tenant>();
         services.AddSingleton<SqlitePragmas>();
+        services.AddScoped<DatabaseMaintenance>();
         services.AddDbContext<DsoDbContext>((sp, options) => options
             .UseSqlite(connection, sqlite => sqlite
                 .MigrationsAssembly(typeof(DsoDbContext).Assembly.GetName().Name)

@@ -14,6 +14,7 @@ namespace Dso.Api.GraphQL.DataLoading;
 public sealed class Loaders(DsoDbContext db, TimeProvider clock)
 {
     private Organization? organization;
+    private BatchLoader<long, ClientRow>? clientBalances;
 
     public BatchLoader<long, Client> Clients { get; } = new((ids, ct) => ById(db.Clients.AsNoTracking(), ids, ct));
 
@@ -37,9 +38,9 @@ public sealed class Loaders(DsoDbContext db, TimeProvider clock)
         (await db.StatusChanges.AsNoTracking().Where(c => ids.Contains(c.PieceId)).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct))
             .GroupBy(c => c.PieceId).ToDictionary(g => g.Key, g => (IReadOnlyList<StatusChange>)g.ToList()));
 
-    public BatchLoader<long, ClientRow> ClientBalances { get; } = new(async (ids, ct) =>
+    public BatchLoader<long, ClientRow> ClientBalances => clientBalances ??= new(async (ids, ct) =>
     {
-        var today = (await db.CurrentOrganizationAsync(ct)).Today(clock);
+        var today = (await OrganizationAsync(ct)).Today(clock);
         return await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).WithBalances(db, today).ToDictionaryAsync(r => r.Client.Id, ct);
     });
 

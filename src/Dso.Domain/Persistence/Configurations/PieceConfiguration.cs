@@ -26,7 +26,8 @@ internal sealed class PieceConfiguration : IEntityTypeConfiguration<Piece>
         builder.HasIndex(p => new { p.OrganizationId, p.IssueDate, p.Id });
         builder.HasIndex(p => new { p.OrganizationId, p.Number, p.Id });
         builder.HasIndex(p => new { p.OrganizationId, p.OpenAmount, p.Id });
-        builder.HasIndex(p => new { p.ClientId, p.DueDate });
+        // Leads with the organization too, so a client's balance uses it whatever the planner's statistics say.
+        builder.HasIndex(p => new { p.OrganizationId, p.ClientId, p.DueDate });
 
         builder.HasMany(p => p.BalanceHistory).WithOne().HasForeignKey(e => e.PieceId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.BalanceHistory).HasField("balanceHistory");

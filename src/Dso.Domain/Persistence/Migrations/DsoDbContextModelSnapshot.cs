@@ -397,9 +397,11 @@ namespace Dso.Domain.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClientId");
+
                     b.HasIndex("StatusId");
 
-                    b.HasIndex("ClientId", "DueDate");
+                    b.HasIndex("OrganizationId", "ClientId", "DueDate");
 
                     b.HasIndex("OrganizationId", "DueDate", "Id");
 

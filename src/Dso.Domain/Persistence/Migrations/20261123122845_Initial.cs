@@ -539,9 +539,14 @@ namespace Dso.Domain.Persistence.Migrations
                 column: "ClientId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Pieces_ClientId_DueDate",
+                name: "IX_Pieces_ClientId",
                 table: "Pieces",
-                columns: new[] { "ClientId", "DueDate" });
+                column: "ClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pieces_OrganizationId_ClientId_DueDate",
+                table: "Pieces",
+                columns: new[] { "OrganizationId", "ClientId", "DueDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Pieces_OrganizationId_DueDate_Id",

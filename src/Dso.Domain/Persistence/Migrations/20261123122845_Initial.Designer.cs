@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dso.Domain.Persistence.Migrations
 {
     [DbContext(typeof(DsoDbContext))]
-    [Migration("20261123120550_Initial")]
+    [Migration("20261123122845_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -400,9 +400,11 @@ namespace Dso.Domain.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClientId");
+
                     b.HasIndex("StatusId");
 
-                    b.HasIndex("ClientId", "DueDate");
+                    b.HasIndex("OrganizationId", "ClientId", "DueDate");
 
                     b.HasIndex("OrganizationId", "DueDate", "Id");
 
