@@ -22,7 +22,8 @@ public static class DsoServices
         var configuration = builder.Configuration;
         services.AddSingleton(TimeProvider.System);
         services.AddDsoPersistence(configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite", configuration.GetConnectionString("Dso"));
-        services.AddDsoDomain();
+        services.AddDsoDomain(new Dso.Domain.Imports.ImportStorage(
+            configuration["Dso:Imports:Folder"] ?? "data/imports", configuration.GetValue<long?>("Dso:Imports:MaxFileBytes") ?? 512L * 1024 * 1024));
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<TransportOptions>(configuration.GetSection(TransportOptions.Section));
         services.Configure<DsoOptions>(o =>

@@ -29,23 +29,7 @@ public sealed class UpsertClients(DsoDbContext db, TimeProvider clock)
             return Outcomes.Failure<IReadOnlyList<Client>>(errors);
         }
 
-        var codes = values.Select(v => v!.Code).ToList();
-        var existing = await db.Clients.Include(c => c.Contacts).Where(c => codes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, cancellationToken);
-        var now = clock.GetUtcNow();
-        var clients = new List<Client>(values.Count);
-        foreach (var value in values)
-        {
-            if (!existing.TryGetValue(value!.Code, out var client))
-            {
-                client = new Client(organization.Id, value.Code, now);
-                db.Clients.Add(client);
-                existing[value.Code] = client;
-            }
-
-            client.Apply(value, now);
-            clients.Add(client);
-        }
-
+        var clients = await ClientWriter.ApplyAsync(db, organization.Id, values.Select(v => v!).ToList(), clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Outcomes.Success<IReadOnlyList<Client>>(clients);
     }

@@ -12,11 +12,15 @@ public sealed class Piece : ITenantOwned
     {
     }
 
-    public Piece(long organizationId, PieceType type, string number, DateTimeOffset createdAt)
+    /// <summary>The source of pieces written through the API.</summary>
+    public const string ApiSource = "api";
+
+    public Piece(long organizationId, PieceType type, string number, string source, DateTimeOffset createdAt)
     {
         OrganizationId = organizationId;
         Type = type;
         Number = number;
+        Source = source;
         CreatedAt = createdAt;
         UpdatedAt = createdAt;
     }
@@ -49,6 +53,9 @@ public sealed class Piece : ITenantOwned
 
     public string Currency { get; private set; } = "EUR";
 
+    /// <summary>Who last wrote the piece ("api", or the import source): a FULL import settles the open pieces of its source it no longer lists.</summary>
+    public string Source { get; private set; } = ApiSource;
+
     public long? StatusId { get; private set; }
 
     public string? StatusComment { get; private set; }
@@ -74,9 +81,15 @@ public sealed class Piece : ITenantOwned
         Id == 0 || values.BalanceDate < BalanceDate || values.OpenAmount != OpenAmount;
 
     /// <summary>Applies an upsert; returns false (and touches nothing) when it says nothing new.</summary>
-    public bool Apply(PieceValues values, DateTimeOffset now)
+    public bool Apply(PieceValues values, string source, DateTimeOffset now)
     {
         var changed = false;
+        if (Source != source)
+        {
+            Source = source;
+            changed = true;
+        }
+
         if (ClientId != values.ClientId || IssueDate != values.IssueDate || DueDate != values.DueDate ||
             Amount != values.Amount || Currency != values.Currency || PromiseDate != values.PromiseDate)
         {
@@ -113,6 +126,19 @@ public sealed class Piece : ITenantOwned
         }
 
         return date >= IssueDate ? Amount : 0;
+    }
+
+    /// <summary>Settles the piece on a date (a FULL import that no longer lists it); false when it was already settled.</summary>
+    public bool Settle(DateOnly on, DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            return false;
+        }
+
+        RecordBalance(on < BalanceDate ? BalanceDate : on, 0);
+        UpdatedAt = now;
+        return true;
     }
 
     /// <summary>Days overdue on a date: 0 when not yet due or settled.</summary>

@@ -52,23 +52,7 @@ public sealed class UpsertPieces(DsoDbContext db, TimeProvider clock)
             return Outcomes.Failure<IReadOnlyList<Piece>>(errors);
         }
 
-        var existing = await LoadPiecesAsync(values, cancellationToken);
-        await LoadHistoryAsync(values.Select(v => existing.GetValueOrDefault((v.Type, v.Number)) is { } p && p.NeedsBalanceChange(v) ? p.Id : 0), cancellationToken);
-
-        var now = clock.GetUtcNow();
-        var pieces = new List<Piece>(values.Count);
-        foreach (var value in values)
-        {
-            if (!existing.TryGetValue((value.Type, value.Number), out var piece))
-            {
-                piece = new Piece(organization.Id, value.Type, value.Number, now);
-                db.Pieces.Add(piece);
-            }
-
-            piece.Apply(value, now);
-            pieces.Add(piece);
-        }
-
+        var pieces = await PieceWriter.ApplyAsync(db, organization.Id, values, Piece.ApiSource, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Outcomes.Success<IReadOnlyList<Piece>>(pieces);
     }
@@ -83,28 +67,5 @@ public sealed class UpsertPieces(DsoDbContext db, TimeProvider clock)
         }
 
         return clients;
-    }
-
-    private async Task<Dictionary<(PieceType, string), Piece>> LoadPiecesAsync(List<PieceValues> values, CancellationToken cancellationToken)
-    {
-        var pieces = new Dictionary<(PieceType, string), Piece>();
-        foreach (var chunk in values.Select(v => v.Number).Distinct().Chunk(ChunkSize))
-        {
-            foreach (var piece in await db.Pieces.Where(p => chunk.Contains(p.Number)).ToListAsync(cancellationToken))
-            {
-                pieces[(piece.Type, piece.Number)] = piece;
-            }
-        }
-
-        return pieces;
-    }
-
-    // Tracked events attach themselves to their (tracked) pieces' BalanceHistory.
-    private async Task LoadHistoryAsync(IEnumerable<long> pieceIds, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in pieceIds.Where(id => id != 0).Distinct().Chunk(ChunkSize))
-        {
-            await db.BalanceEvents.Where(e => chunk.Contains(e.PieceId)).LoadAsync(cancellationToken);
-        }
     }
 }

@@ -17,6 +17,7 @@ internal sealed class PieceConfiguration : IEntityTypeConfiguration<Piece>
         builder.Property(p => p.Type).HasConversion<string>().HasMaxLength(24);
         builder.Property(p => p.Number).HasMaxLength(64);
         builder.Property(p => p.Currency).HasMaxLength(3);
+        builder.Property(p => p.Source).HasMaxLength(100);
         builder.Property(p => p.StatusComment).HasMaxLength(2000);
         builder.Ignore(p => p.IsOpen);
 
@@ -26,6 +27,7 @@ internal sealed class PieceConfiguration : IEntityTypeConfiguration<Piece>
         builder.HasIndex(p => new { p.OrganizationId, p.IssueDate, p.Id });
         builder.HasIndex(p => new { p.OrganizationId, p.Number, p.Id });
         builder.HasIndex(p => new { p.OrganizationId, p.OpenAmount, p.Id });
+        builder.HasIndex(p => new { p.OrganizationId, p.Source, p.OpenAmount });
         // Leads with the organization too, so a client's balance uses it whatever the planner's statistics say.
         builder.HasIndex(p => new { p.OrganizationId, p.ClientId, p.DueDate });
 

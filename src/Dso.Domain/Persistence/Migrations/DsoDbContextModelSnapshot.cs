@@ -217,6 +217,146 @@ namespace Dso.Domain.Persistence.Migrations
                     b.ToTable("Contact");
                 });
 
+            modelBuilder.Entity("Dso.Domain.Imports.ImportJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClientsUpserted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FilePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PiecesClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PiecesUpserted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsImported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("ImportJob");
+                });
+
+            modelBuilder.Entity("Dso.Domain.Imports.ImportRowError", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Column")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportJobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportJobId", "Id");
+
+                    b.ToTable("ImportRowError");
+                });
+
+            modelBuilder.Entity("Dso.Domain.Imports.SavedImportMapping", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedImportMapping");
+                });
+
             modelBuilder.Entity("Dso.Domain.Messaging.Template", b =>
                 {
                     b.Property<long>("Id")
@@ -380,6 +520,11 @@ namespace Dso.Domain.Persistence.Migrations
                     b.Property<DateOnly?>("SettledOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StatusComment")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -410,6 +555,8 @@ namespace Dso.Domain.Persistence.Migrations
                     b.HasIndex("OrganizationId", "Number", "Id");
 
                     b.HasIndex("OrganizationId", "OpenAmount", "Id");
+
+                    b.HasIndex("OrganizationId", "Source", "OpenAmount");
 
                     b.HasIndex("OrganizationId", "Type", "Number")
                         .IsUnique();
@@ -684,6 +831,33 @@ namespace Dso.Domain.Persistence.Migrations
                     b.HasOne("Dso.Domain.Clients.Client", null)
                         .WithMany("Contacts")
                         .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dso.Domain.Imports.ImportJob", b =>
+                {
+                    b.HasOne("Dso.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dso.Domain.Imports.ImportRowError", b =>
+                {
+                    b.HasOne("Dso.Domain.Imports.ImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("ImportJobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dso.Domain.Imports.SavedImportMapping", b =>
+                {
+                    b.HasOne("Dso.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -28,6 +28,42 @@ namespace Dso.Domain.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportJob",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    FilePath = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    MappingJson = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RowsRead = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsImported = table.Column<int>(type: "INTEGER", nullable: false),
+                    ErrorCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClientsUpserted = table.Column<int>(type: "INTEGER", nullable: false),
+                    PiecesUpserted = table.Column<int>(type: "INTEGER", nullable: false),
+                    PiecesClosed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJob", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportJob_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrganizationSettings",
                 columns: table => new
                 {
@@ -42,6 +78,27 @@ namespace Dso.Domain.Persistence.Migrations
                     table.PrimaryKey("PK_OrganizationSettings", x => x.OrganizationId);
                     table.ForeignKey(
                         name: "FK_OrganizationSettings_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SavedImportMapping",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SavedImportMapping", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SavedImportMapping_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Organizations",
                         principalColumn: "Id",
@@ -133,6 +190,29 @@ namespace Dso.Domain.Persistence.Migrations
                         name: "FK_Users_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportRowError",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImportJobId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Line = table.Column<int>(type: "INTEGER", nullable: false),
+                    Column = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRowError", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportRowError_ImportJob_ImportJobId",
+                        column: x => x.ImportJobId,
+                        principalTable: "ImportJob",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -346,6 +426,7 @@ namespace Dso.Domain.Persistence.Migrations
                     BalanceDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     SettledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     StatusId = table.Column<long>(type: "INTEGER", nullable: true),
                     StatusComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     PromiseDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -539,6 +620,21 @@ namespace Dso.Domain.Persistence.Migrations
                 column: "ClientId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportJob_OrganizationId",
+                table: "ImportJob",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJob_State",
+                table: "ImportJob",
+                column: "State");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportRowError_ImportJobId_Id",
+                table: "ImportRowError",
+                columns: new[] { "ImportJobId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Pieces_ClientId",
                 table: "Pieces",
                 column: "ClientId");
@@ -569,6 +665,11 @@ namespace Dso.Domain.Persistence.Migrations
                 columns: new[] { "OrganizationId", "OpenAmount", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Pieces_OrganizationId_Source_OpenAmount",
+                table: "Pieces",
+                columns: new[] { "OrganizationId", "Source", "OpenAmount" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Pieces_OrganizationId_Type_Number",
                 table: "Pieces",
                 columns: new[] { "OrganizationId", "Type", "Number" },
@@ -578,6 +679,12 @@ namespace Dso.Domain.Persistence.Migrations
                 name: "IX_Pieces_StatusId",
                 table: "Pieces",
                 column: "StatusId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SavedImportMapping_OrganizationId_Name",
+                table: "SavedImportMapping",
+                columns: new[] { "OrganizationId", "Name" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Scenarios_OrganizationId_Name",
@@ -653,7 +760,13 @@ namespace Dso.Domain.Persistence.Migrations
                 name: "Contact");
 
             migrationBuilder.DropTable(
+                name: "ImportRowError");
+
+            migrationBuilder.DropTable(
                 name: "OrganizationSettings");
+
+            migrationBuilder.DropTable(
+                name: "SavedImportMapping");
 
             migrationBuilder.DropTable(
                 name: "ScenarioStep");
@@ -666,6 +779,9 @@ namespace Dso.Domain.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "Actions");
+
+            migrationBuilder.DropTable(
+                name: "ImportJob");
 
             migrationBuilder.DropTable(
                 name: "Pieces");

@@ -1,0 +1,67 @@
+using Dso.Domain.Common;
+
+namespace Dso.Domain.Imports;
+
+/// <summary>One run of a file import, with its progress and counts; its row errors are stored beside it.</summary>
+public sealed class ImportJob : ITenantOwned
+{
+    private ImportJob()
+    {
+    }
+
+    public ImportJob(long organizationId, string fileName, string filePath, string mappingJson, ImportMode mode, string source, long? userId, DateTimeOffset createdAt)
+    {
+        (OrganizationId, FileName, FilePath, MappingJson, Mode, Source, UserId, CreatedAt) =
+            (organizationId, fileName, filePath, mappingJson, mode, source, userId, createdAt);
+    }
+
+    public long Id { get; private set; }
+
+    public long OrganizationId { get; private set; }
+
+    public string FileName { get; private set; } = "";
+
+    /// <summary>Where the uploaded file is kept until the job ends.</summary>
+    public string FilePath { get; private set; } = "";
+
+    public string MappingJson { get; private set; } = "";
+
+    public ImportMode Mode { get; private set; }
+
+    /// <summary>The source the pieces are written as; FULL settles this source's pieces the file no longer lists.</summary>
+    public string Source { get; private set; } = "";
+
+    public long? UserId { get; private set; }
+
+    public ImportJobState State { get; private set; } = ImportJobState.Queued;
+
+    public int RowsRead { get; private set; }
+
+    public int RowsImported { get; private set; }
+
+    public int ErrorCount { get; private set; }
+
+    public int ClientsUpserted { get; private set; }
+
+    public int PiecesUpserted { get; private set; }
+
+    public int PiecesClosed { get; private set; }
+
+    /// <summary>Why the whole job failed, when it did.</summary>
+    public string? Message { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    public DateTimeOffset? FinishedAt { get; private set; }
+
+    public void Start(DateTimeOffset now) => (State, StartedAt) = (ImportJobState.Running, now);
+
+    public void Progress(int rowsRead, int rowsImported, int errors) => (RowsRead, RowsImported, ErrorCount) = (rowsRead, rowsImported, errors);
+
+    public void Succeed(int clients, int pieces, int closed, DateTimeOffset now) =>
+        (State, ClientsUpserted, PiecesUpserted, PiecesClosed, FinishedAt) = (ImportJobState.Succeeded, clients, pieces, closed, now);
+
+    public void Fail(string message, DateTimeOffset now) => (State, Message, RowsImported, FinishedAt) = (ImportJobState.Failed, message, 0, now);
+}

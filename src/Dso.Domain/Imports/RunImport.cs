@@ -1,0 +1,263 @@
+using Dso.Domain.Clients;
+using Dso.Domain.Common;
+using Dso.Domain.Organizations;
+using Dso.Domain.Persistence;
+using Dso.Domain.Pieces;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dso.Domain.Imports;
+
+/// <summary>
+/// Runs an import job: reads the whole file once to validate every row (nothing is written while one is
+/// invalid under <c>rejectFileOnErrors</c>), then reads it again and writes in batches inside one
+/// transaction through the same writers as the API, then (FULL) settles the open pieces of the source
+/// that the file no longer lists. Memory stays bounded whatever the file size.
+/// </summary>
+public sealed class RunImport(DsoDbContext db, TimeProvider clock)
+{
+    public const int BatchSize = 2000;
+    public const int MaxStoredErrors = 10_000;
+
+    public async Task<ImportJob> ExecuteAsync(long jobId, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var job = await db.Set<ImportJob>().SingleAsync(j => j.Id == jobId, cancellationToken);
+        var organization = await db.Organizations.SingleAsync(cancellationToken);
+        job.Start(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            var mapping = ImportMappingParser.Parse(job.MappingJson).Value ?? throw new InvalidOperationException("The job's mapping is invalid.");
+            var context = new ImportContext(job, mapping, organization.Today(clock), organization.MainCurrency, organization.Settings.RejectFileOnErrors);
+            var (issues, rows, badLines) = await ValidateAsync(context, progress, cancellationToken);
+            job.Progress(rows, 0, issues.Count);
+            if (issues.Count > 0 && (context.RejectOnErrors || issues.Any(i => i.Line <= 1)) || rows == 0)
+            {
+                return await FailAsync(job, issues, rows == 0 && issues.Count == 0 ? "The file has no rows." : $"{issues.Count} problem(s) found; nothing was imported.", cancellationToken);
+            }
+
+            await WriteAsync(context, badLines, progress, cancellationToken);
+            job = await db.Set<ImportJob>().SingleAsync(j => j.Id == jobId, cancellationToken);
+            job.Progress(rows, context.RowsImported, issues.Count);
+            job.Succeed(context.ClientsWritten, context.PiecesWritten, context.PiecesClosed, clock.GetUtcNow());
+            SaveIssues(job, issues);
+            await db.SaveChangesAsync(cancellationToken);
+            return job;
+        }
+        catch (UnreadableRowException e)
+        {
+            return await FailAsync(job, [new RowIssue(e.Line, null, e.Message)], e.Message, cancellationToken);
+        }
+        finally
+        {
+            ImportStorage.Delete(job.FilePath);
+        }
+    }
+
+    private async Task<(List<RowIssue> Issues, int Rows, HashSet<int> BadLines)> ValidateAsync(ImportContext context, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var issues = new List<RowIssue>();
+        var badLines = new HashSet<int>();
+        var known = await db.Clients.AsNoTracking().Select(c => new { c.Code, c.Currency }).ToDictionaryAsync(c => c.Code, c => c.Currency, StringComparer.Ordinal, cancellationToken);
+        var seen = new Dictionary<(PieceType, string), int>();
+        using var reader = await TableFiles.OpenAsync(context.Job.FilePath, context.Mapping, cancellationToken);
+        var normalizer = new RowNormalizer(context.Mapping, reader.Headers, context.ImportDate, TableFiles.IsXlsx(context.Job.FilePath));
+        if (normalizer.HeaderIssues.Count > 0)
+        {
+            return (normalizer.HeaderIssues, 0, badLines);
+        }
+
+        var rows = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows++;
+            var before = issues.Count;
+            if (normalizer.Read(reader, issues) is { } row)
+            {
+                Check(row, normalizer, known, context.MainCurrency, seen, context.ImportDate, issues);
+            }
+
+            if (issues.Count > before)
+            {
+                badLines.Add(reader.Line);
+            }
+
+            if (rows % 10_000 == 0)
+            {
+                progress?.Report(new ImportProgress("validating", rows, issues.Count));
+            }
+        }
+
+        progress?.Report(new ImportProgress("validated", rows, issues.Count));
+        return (issues, rows, badLines);
+    }
+
+    // The same checks as the API's upserts, reported against the file's columns.
+    private static void Check(ImportRow row, RowNormalizer normalizer, Dictionary<string, string> known, string organizationCurrency,
+        Dictionary<(PieceType, string), int> seen, DateOnly importDate, List<RowIssue> issues)
+    {
+        var errors = new List<UserError>();
+        var currency = known.GetValueOrDefault(row.Client?.Code ?? row.Piece?.ClientCode ?? "");
+        if (row.Client is { } client && ClientValidation.Validate(client, new FieldPath("row", row.Line), organizationCurrency, errors) is { } values)
+        {
+            if (!known.ContainsKey(values.Code))
+            {
+                known[values.Code] = values.Currency;
+            }
+
+            currency ??= values.Currency;
+        }
+
+        if (row.Piece is { } piece)
+        {
+            if (currency is null && row.Client is null)
+            {
+                issues.Add(new RowIssue(row.Line, normalizer.Column("clientCode"), $"No client with code '{piece.ClientCode}', and the file has no client columns to create it."));
+            }
+            else if (PieceValidation.Validate(piece, new FieldPath("row", row.Line), 0, currency ?? organizationCurrency, importDate, errors) is { } value &&
+                !seen.TryAdd((value.Type, value.Number), row.Line))
+            {
+                issues.Add(new RowIssue(row.Line, normalizer.Column("number"), $"{value.Type} {value.Number} is already on line {seen[(value.Type, value.Number)]}."));
+            }
+        }
+
+        issues.AddRange(errors.Select(e => new RowIssue(row.Line, normalizer.Column(FieldOf(e)), e.Message)));
+    }
+
+    private static string FieldOf(UserError error) => error.Field[^1] switch
+    {
+        "code" => "clientCode",
+        "name" => "clientName",
+        "legalId" => "clientLegalId",
+        "vatNumber" => "clientVatNumber",
+        "language" => "clientLanguage",
+        var field when field.StartsWith("contacts.", StringComparison.Ordinal) => field.EndsWith("language", StringComparison.Ordinal) ? "clientLanguage" : "clientEmail",
+        var field => field,
+    };
+
+    private async Task WriteAsync(ImportContext context, HashSet<int> badLines, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var seenIds = new HashSet<long>();
+        using (var reader = await TableFiles.OpenAsync(context.Job.FilePath, context.Mapping, cancellationToken))
+        {
+            var normalizer = new RowNormalizer(context.Mapping, reader.Headers, context.ImportDate, TableFiles.IsXlsx(context.Job.FilePath));
+            var batch = new List<ImportRow>(BatchSize);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (badLines.Contains(reader.Line) || normalizer.Read(reader, []) is not { } row)
+                {
+                    continue;
+                }
+
+                batch.Add(row);
+                if (batch.Count == BatchSize)
+                {
+                    await FlushAsync(context, batch, seenIds, cancellationToken);
+                    progress?.Report(new ImportProgress("writing", context.RowsImported, 0));
+                }
+            }
+
+            await FlushAsync(context, batch, seenIds, cancellationToken);
+        }
+
+        if (context.Job.Mode == ImportMode.Full && context.Mapping.Kind == ImportKind.Pieces)
+        {
+            await SettleMissingAsync(context, seenIds, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task FlushAsync(ImportContext context, List<ImportRow> batch, HashSet<long> seenIds, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var organizationId = context.Job.OrganizationId;
+        var clients = batch.Where(r => r.Client is not null).GroupBy(r => r.Client!.Code, StringComparer.Ordinal)
+            .Select(g => ClientValidation.Validate(g.First().Client!, default, context.MainCurrency, []))
+            .OfType<ClientValues>().ToList();
+        await ClientWriter.ApplyAsync(db, organizationId, clients, now, cancellationToken);
+        context.ClientsWritten += db.ChangeTracker.Entries<Client>().Count(e => e.State is EntityState.Added or EntityState.Modified);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var pieces = batch.Where(r => r.Piece is not null).Select(r => r.Piece!).ToList();
+        if (pieces.Count > 0)
+        {
+            var codes = pieces.Select(p => p.ClientCode).Distinct().ToList();
+            var ids = new Dictionary<string, (long Id, string Currency)>(StringComparer.Ordinal);
+            foreach (var chunk in codes.Chunk(500))
+            {
+                foreach (var c in await db.Clients.Where(c => chunk.Contains(c.Code)).Select(c => new { c.Code, c.Id, c.Currency }).ToListAsync(cancellationToken))
+                {
+                    ids[c.Code] = (c.Id, c.Currency);
+                }
+            }
+
+            var values = pieces.Select(p => PieceValidation.Validate(p, default, ids[p.ClientCode].Id, ids[p.ClientCode].Currency, context.ImportDate, [])!).ToList();
+            var written = await PieceWriter.ApplyAsync(db, organizationId, values, context.Job.Source, now, cancellationToken);
+            context.PiecesWritten += db.ChangeTracker.Entries<Piece>().Count(e => e.State is EntityState.Added or EntityState.Modified);
+            await db.SaveChangesAsync(cancellationToken);
+            seenIds.UnionWith(written.Select(p => p.Id));
+        }
+
+        context.RowsImported += batch.Count;
+        batch.Clear();
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task SettleMissingAsync(ImportContext context, HashSet<long> seenIds, CancellationToken cancellationToken)
+    {
+        var source = context.Job.Source;
+        var open = await db.Pieces.Where(p => p.Source == source && p.OpenAmount != 0).Select(p => p.Id).ToListAsync(cancellationToken);
+        foreach (var chunk in open.Where(id => !seenIds.Contains(id)).Chunk(500))
+        {
+            var now = clock.GetUtcNow();
+            foreach (var piece in await db.Pieces.Include(p => p.BalanceHistory).Where(p => chunk.Contains(p.Id)).ToListAsync(cancellationToken))
+            {
+                context.PiecesClosed += piece.Settle(context.ImportDate, now) ? 1 : 0;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task<ImportJob> FailAsync(ImportJob job, List<RowIssue> issues, string message, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        job = await db.Set<ImportJob>().SingleAsync(j => j.Id == job.Id, cancellationToken);
+        job.Progress(job.RowsRead, 0, issues.Count);
+        job.Fail(message, clock.GetUtcNow());
+        SaveIssues(job, issues);
+        await db.SaveChangesAsync(cancellationToken);
+        return job;
+    }
+
+    private void SaveIssues(ImportJob job, List<RowIssue> issues) =>
+        db.Set<ImportRowError>().AddRange(issues.Take(MaxStoredErrors).Select(i => new ImportRowError(job.OrganizationId, job.Id, i.Line, i.Column, i.Message)));
+
+    private sealed class ImportContext(ImportJob job, ImportMapping mapping, DateOnly importDate, string mainCurrency, bool rejectOnErrors)
+    {
+        public ImportJob Job { get; } = job;
+
+        public ImportMapping Mapping { get; } = mapping;
+
+        public DateOnly ImportDate { get; } = importDate;
+
+        public string MainCurrency { get; } = mainCurrency;
+
+        public bool RejectOnErrors { get; } = rejectOnErrors;
+
+        public int RowsImported { get; set; }
+
+        public int ClientsWritten { get; set; }
+
+        public int PiecesWritten { get; set; }
+
+        public int PiecesClosed { get; set; }
+    }
+}
