@@ -30,7 +30,8 @@ public sealed class ApiServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         app = DsoApp.Build(
-            ["--urls", "http://127.0.0.1:0", "--ConnectionStrings:Dso", $"Data Source={path}", "--Dso:Auth:BootstrapApiKey", BootstrapKey],
+            ["--urls", "http://127.0.0.1:0", "--ConnectionStrings:Dso", $"Data Source={path}", "--Dso:Auth:BootstrapApiKey", BootstrapKey,
+             "--Dso:Imports:Folder", Path.Combine(Path.GetTempPath(), "dso-api-imports")],
             builder =>
             {
                 builder.Services.AddSingleton<TimeProvider>(Clock);

@@ -19,6 +19,7 @@ public static class AdminCommands
         Usage:
           Dso.Api admin create-organization --name "Acme SAS" [--currency EUR] [--time-zone Europe/Paris]
           Dso.Api admin create-api-key --organization <id> --role ADMIN|COLLECTOR|SALES_REP|SALES_ADMIN|VIEWER
+          Dso.Api admin import --organization <id> --file export.csv --mapping mapping.json|<saved name> --mode FULL|DELTA [--source <name>]
           Dso.Api schema print            (also: admin schema print)
           Dso.Api admin migrations add <Name>   (developers: scaffolds a migration into src/Dso.Domain)
         """;
@@ -36,6 +37,7 @@ public static class AdminCommands
                 "schema print" => await PrintSchemaAsync(args),
                 "create-organization" => await CreateOrganizationAsync(args, options),
                 "create-api-key" => await CreateApiKeyAsync(args, options),
+                "import" => await ImportAsync(args, options),
                 "migrations add" when words.Length >= 3 => MigrationScaffolder.Add(words[2]),
                 _ => Fail(2, Usage),
             };
@@ -79,6 +81,17 @@ public static class AdminCommands
         using var scope = app.Services.CreateScope();
         var outcome = await scope.ServiceProvider.GetRequiredService<CreateApiKey>().ExecuteAsync(id, role, CancellationToken.None);
         return outcome.Succeeded ? Print(new { apiKey = outcome.Value }) : Fail(1, outcome.Errors);
+    }
+
+    private static async Task<int> ImportAsync(string[] args, Dictionary<string, string> options)
+    {
+        foreach (var name in new[] { "organization", "file", "mapping" })
+        {
+            Required(options, name);
+        }
+
+        await using var app = await StartAsync(args);
+        return await ImportCommand.RunAsync(app.Services, options);
     }
 
     private static async Task<WebApplication> StartAsync(string[] args)

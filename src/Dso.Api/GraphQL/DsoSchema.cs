@@ -1,4 +1,5 @@
 using Dso.Api.GraphQL.Clients;
+using Dso.Api.GraphQL.Imports;
 using Dso.Api.GraphQL.Organizations;
 using Dso.Api.GraphQL.Pieces;
 using Dso.Api.GraphQL.Scenarios;
@@ -26,6 +27,7 @@ public sealed class DsoSchema : Schema
         this.RegisterType<StatusGraphType>();
         this.RegisterType<ScenarioGraphType>();
         this.RegisterType<TemplateGraphType>();
+        this.RegisterType<ImportJobGraphType>();
     }
 
     /// <summary>The SDL of the schema, as committed in schema.graphql.</summary>

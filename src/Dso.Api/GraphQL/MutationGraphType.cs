@@ -1,4 +1,5 @@
 using Dso.Api.GraphQL.Clients;
+using Dso.Api.GraphQL.Imports;
 using Dso.Api.GraphQL.Pieces;
 using Dso.Api.GraphQL.Scenarios;
 using Dso.Api.GraphQL.Statuses;
@@ -16,5 +17,6 @@ public sealed class MutationGraphType : ObjectGraphType
         PieceMutations.Register(this);
         StatusMutations.Register(this);
         ScenarioMutations.Register(this);
+        ImportMutations.Register(this);
     }
 }

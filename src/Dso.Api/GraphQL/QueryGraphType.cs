@@ -1,5 +1,6 @@
 using Dso.Api.GraphQL.Clients;
 using Dso.Api.GraphQL.Common;
+using Dso.Api.GraphQL.Imports;
 using Dso.Api.GraphQL.Organizations;
 using Dso.Api.GraphQL.Pieces;
 using Dso.Api.GraphQL.Scenarios;
@@ -22,5 +23,6 @@ public sealed class QueryGraphType : ObjectGraphType
         PieceQueries.Register(this);
         StatusQueries.Register(this);
         ScenarioQueries.Register(this);
+        ImportQueries.Register(this);
     }
 }

@@ -20,7 +20,8 @@ public static class DsoApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64 * 1024 * 1024);
+        // Each endpoint sets its own limit below this: JSON requests 8 MiB, multipart uploads the import limit.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1L << 30);
         builder.AddDso();
         configure?.Invoke(builder);
 

@@ -33,6 +33,8 @@ public static class DsoServices
         });
         services.AddHealthChecks();
         services.AddHostedService<Jobs.DatabaseMaintenanceJob>();
+        services.AddSingleton<Jobs.ImportSignal>();
+        services.AddHostedService<Jobs.ImportWorker>();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

@@ -51,6 +51,7 @@ public static class NodeQueries
             "Scenario" => loaders.Scenarios.Load(id.Id),
             "Template" => loaders.Templates.Load(id.Id),
             "User" => loaders.Users.Load(id.Id),
+            "ImportJob" => loaders.ImportJobs.Load(id.Id),
             _ => null,
         };
         if (id.Type == "Organization")

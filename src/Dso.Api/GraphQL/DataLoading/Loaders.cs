@@ -30,6 +30,8 @@ public sealed class Loaders(DsoDbContext db, TimeProvider clock)
 
     public BatchLoader<long, User> Users { get; } = new((ids, ct) => ById(db.Users.AsNoTracking(), ids, ct));
 
+    public BatchLoader<long, Dso.Domain.Imports.ImportJob> ImportJobs { get; } = new((ids, ct) => ById(db.Set<Dso.Domain.Imports.ImportJob>().AsNoTracking(), ids, ct));
+
     public BatchLoader<long, IReadOnlyList<Contact>> ContactsOfClient { get; } = new(async (ids, ct) =>
         (await db.Clients.AsNoTracking().Include(c => c.Contacts).Where(c => ids.Contains(c.Id)).ToListAsync(ct))
             .ToDictionary(c => c.Id, c => c.Contacts));

@@ -20,6 +20,7 @@ public sealed partial class GraphQLHttpEndpoint(
     IGraphQLTextSerializer serializer,
     GraphQLRequestReader reader,
     IOptions<TransportOptions> options,
+    Dso.Domain.Imports.ImportStorage storage,
     ILogger<GraphQLHttpEndpoint> logger)
 {
     private static readonly IValidationRule[] PostRules = [.. DocumentValidator.CoreRules, AuthenticatedRule.Instance];
@@ -54,7 +55,7 @@ public sealed partial class GraphQLHttpEndpoint(
         {
             request = HttpMethods.IsGet(http.Method)
                 ? reader.ReadGet(http)
-                : await reader.ReadPostAsync(http, options.Value.MaxRequestBytes, context.RequestAborted);
+                : await reader.ReadPostAsync(http, options.Value.MaxRequestBytes, storage.MaxFileBytes + (1 << 20), context.RequestAborted);
         }
         catch (BadGraphQLRequestException e)
         {

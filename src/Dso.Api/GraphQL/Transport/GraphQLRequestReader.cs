@@ -9,8 +9,14 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
 
-    public async Task<GraphQLRequest> ReadPostAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    public async Task<GraphQLRequest> ReadPostAsync(HttpRequest request, long maxBytes, long maxUploadBytes, CancellationToken cancellationToken)
     {
+        if (request.HasFormContentType && request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            var multipart = await MultipartRequestReader.ReadAsync(request, serializer, maxUploadBytes, cancellationToken);
+            return Build(multipart.Query, multipart.OperationName, multipart.Variables, multipart.Extensions);
+        }
+
         if (!MediaTypes.IsJsonRequest(request.ContentType))
         {
             throw new BadGraphQLRequestException(StatusCodes.Status415UnsupportedMediaType,
@@ -50,8 +56,8 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
             return Build(
                 Text(root, "query"),
                 Text(root, "operationName"),
-                Map(root, "variables"),
-                Map(root, "extensions"));
+                Inputs(Map(root, "variables")),
+                Inputs(Map(root, "extensions")));
         }
     }
 
@@ -59,10 +65,12 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
     {
         string? Parameter(string name) => request.Query.TryGetValue(name, out var values) && values.Count > 0 && values[0] is { Length: > 0 } v ? v : null;
 
-        return Build(Parameter("query"), Parameter("operationName"), ParseMap(Parameter("variables"), "variables"), ParseMap(Parameter("extensions"), "extensions"));
+        return Build(Parameter("query"), Parameter("operationName"), Inputs(ParseMap(Parameter("variables"), "variables")), Inputs(ParseMap(Parameter("extensions"), "extensions")));
     }
 
-    private GraphQLRequest Build(string? query, string? operationName, JsonElement? variables, JsonElement? extensions)
+    private Inputs? Inputs(JsonElement? map) => map is { } element ? serializer.ReadNode<Inputs>(element) : null;
+
+    private static GraphQLRequest Build(string? query, string? operationName, Inputs? variables, Inputs? extensions)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
@@ -73,8 +81,8 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
         {
             Query = query,
             OperationName = operationName,
-            Variables = variables is { } v ? serializer.ReadNode<Inputs>(v) : null,
-            Extensions = extensions is { } e ? serializer.ReadNode<Inputs>(e) : null,
+            Variables = variables,
+            Extensions = extensions,
         };
     }
 

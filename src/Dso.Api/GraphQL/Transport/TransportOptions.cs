@@ -8,6 +8,6 @@ public sealed class TransportOptions
     /// <summary>Largest accepted request body (default 8 MiB: a full batch of 5 000 pieces fits).</summary>
     public long MaxRequestBytes { get; set; } = 8 * 1024 * 1024;
 
-    /// <summary>Longest a request may execute before it is cancelled.</summary>
+    /// <summary>Longest a request may execute before it is cancelled (uploads are read first, then imported in the background).</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
