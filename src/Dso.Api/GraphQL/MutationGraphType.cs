@@ -1,5 +1,6 @@
 using Dso.Api.GraphQL.Clients;
 using Dso.Api.GraphQL.Imports;
+using Dso.Api.GraphQL.Organizations;
 using Dso.Api.GraphQL.Pieces;
 using Dso.Api.GraphQL.Scenarios;
 using Dso.Api.GraphQL.Statuses;
@@ -13,6 +14,7 @@ public sealed class MutationGraphType : ObjectGraphType
     public MutationGraphType()
     {
         Name = "Mutation";
+        OrganizationMutations.Register(this);
         ClientMutations.Register(this);
         PieceMutations.Register(this);
         StatusMutations.Register(this);

@@ -49,12 +49,12 @@ public sealed class Client : ITenantOwned
     /// <summary>Applies the values of an upsert; returns false (and touches nothing) when they are the same.</summary>
     public bool Apply(ClientValues values, DateTimeOffset now)
     {
-        var contactsChanged = values.Contacts is { } given && !SameContacts(given);
-        if (!contactsChanged && Name == values.Name && LegalId == values.LegalId && VatNumber == values.VatNumber &&
-            Currency == values.Currency && Language == values.Language && CreditLimit == values.CreditLimit)
+        if (!Differs(values))
         {
             return false;
         }
+
+        var contactsChanged = values.Contacts is { } given && !SameContacts(given);
 
         (Name, LegalId, VatNumber, Currency, Language, CreditLimit) =
             (values.Name, values.LegalId, values.VatNumber, values.Currency, values.Language, values.CreditLimit);
@@ -67,6 +67,11 @@ public sealed class Client : ITenantOwned
         UpdatedAt = now;
         return true;
     }
+
+    /// <summary>True when applying these values would change the client (contacts must be loaded).</summary>
+    public bool Differs(ClientValues values) =>
+        (values.Contacts is { } given && !SameContacts(given)) || Name != values.Name || LegalId != values.LegalId || VatNumber != values.VatNumber ||
+        Currency != values.Currency || Language != values.Language || CreditLimit != values.CreditLimit;
 
     public void AssignScenario(long? scenarioId) => ScenarioId = scenarioId;
 

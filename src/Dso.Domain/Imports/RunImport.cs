@@ -24,15 +24,15 @@ public sealed class RunImport(DsoDbContext db, TimeProvider clock)
         var organization = await db.Organizations.SingleAsync(cancellationToken);
         job.Start(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        var rows = 0;
         try
         {
             var mapping = ImportMappingParser.Parse(job.MappingJson).Value ?? throw new InvalidOperationException("The job's mapping is invalid.");
             var context = new ImportContext(job, mapping, organization.Today(clock), organization.MainCurrency, organization.Settings.RejectFileOnErrors);
-            var (issues, rows, badLines) = await ValidateAsync(context, progress, cancellationToken);
-            job.Progress(rows, 0, issues.Count);
+            (var issues, rows, var badLines) = await ValidateAsync(context, progress, cancellationToken);
             if (issues.Count > 0 && (context.RejectOnErrors || issues.Any(i => i.Line <= 1)) || rows == 0)
             {
-                return await FailAsync(job, issues, rows == 0 && issues.Count == 0 ? "The file has no rows." : $"{issues.Count} problem(s) found; nothing was imported.", cancellationToken);
+                return await FailAsync(job.Id, rows, issues, rows == 0 && issues.Count == 0 ? "The file has no rows." : $"{issues.Count} problem(s) found; nothing was imported.", cancellationToken);
             }
 
             await WriteAsync(context, badLines, progress, cancellationToken);
@@ -45,7 +45,13 @@ public sealed class RunImport(DsoDbContext db, TimeProvider clock)
         }
         catch (UnreadableRowException e)
         {
-            return await FailAsync(job, [new RowIssue(e.Line, null, e.Message)], e.Message, cancellationToken);
+            return await FailAsync(job.Id, rows, [new RowIssue(e.Line, null, e.Message)], e.Message, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The transaction rolled back: record why, then let the caller log the exception.
+            await FailAsync(job.Id, rows, [], "The import failed unexpectedly; nothing was imported.", CancellationToken.None);
+            throw;
         }
         finally
         {
@@ -137,7 +143,7 @@ public sealed class RunImport(DsoDbContext db, TimeProvider clock)
     private async Task WriteAsync(ImportContext context, HashSet<int> badLines, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var seenIds = new HashSet<long>();
+        using var writer = new ImportWriter(db, context.Job.OrganizationId, context.Job.Source, context.MainCurrency, context.ImportDate, clock.GetUtcNow());
         using (var reader = await TableFiles.OpenAsync(context.Job.FilePath, context.Mapping, cancellationToken))
         {
             var normalizer = new RowNormalizer(context.Mapping, reader.Headers, context.ImportDate, TableFiles.IsXlsx(context.Job.FilePath));
@@ -152,61 +158,24 @@ public sealed class RunImport(DsoDbContext db, TimeProvider clock)
                 batch.Add(row);
                 if (batch.Count == BatchSize)
                 {
-                    await FlushAsync(context, batch, seenIds, cancellationToken);
+                    await writer.WriteAsync(batch, cancellationToken);
+                    context.RowsImported += batch.Count;
+                    batch.Clear();
                     progress?.Report(new ImportProgress("writing", context.RowsImported, 0));
                 }
             }
 
-            await FlushAsync(context, batch, seenIds, cancellationToken);
+            await writer.WriteAsync(batch, cancellationToken);
+            context.RowsImported += batch.Count;
         }
 
+        (context.ClientsWritten, context.PiecesWritten) = (writer.ClientsWritten, writer.PiecesWritten);
         if (context.Job.Mode == ImportMode.Full && context.Mapping.Kind == ImportKind.Pieces)
         {
-            await SettleMissingAsync(context, seenIds, cancellationToken);
+            await SettleMissingAsync(context, writer.SeenPieces, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    private async Task FlushAsync(ImportContext context, List<ImportRow> batch, HashSet<long> seenIds, CancellationToken cancellationToken)
-    {
-        if (batch.Count == 0)
-        {
-            return;
-        }
-
-        var now = clock.GetUtcNow();
-        var organizationId = context.Job.OrganizationId;
-        var clients = batch.Where(r => r.Client is not null).GroupBy(r => r.Client!.Code, StringComparer.Ordinal)
-            .Select(g => ClientValidation.Validate(g.First().Client!, default, context.MainCurrency, []))
-            .OfType<ClientValues>().ToList();
-        await ClientWriter.ApplyAsync(db, organizationId, clients, now, cancellationToken);
-        context.ClientsWritten += db.ChangeTracker.Entries<Client>().Count(e => e.State is EntityState.Added or EntityState.Modified);
-        await db.SaveChangesAsync(cancellationToken);
-
-        var pieces = batch.Where(r => r.Piece is not null).Select(r => r.Piece!).ToList();
-        if (pieces.Count > 0)
-        {
-            var codes = pieces.Select(p => p.ClientCode).Distinct().ToList();
-            var ids = new Dictionary<string, (long Id, string Currency)>(StringComparer.Ordinal);
-            foreach (var chunk in codes.Chunk(500))
-            {
-                foreach (var c in await db.Clients.Where(c => chunk.Contains(c.Code)).Select(c => new { c.Code, c.Id, c.Currency }).ToListAsync(cancellationToken))
-                {
-                    ids[c.Code] = (c.Id, c.Currency);
-                }
-            }
-
-            var values = pieces.Select(p => PieceValidation.Validate(p, default, ids[p.ClientCode].Id, ids[p.ClientCode].Currency, context.ImportDate, [])!).ToList();
-            var written = await PieceWriter.ApplyAsync(db, organizationId, values, context.Job.Source, now, cancellationToken);
-            context.PiecesWritten += db.ChangeTracker.Entries<Piece>().Count(e => e.State is EntityState.Added or EntityState.Modified);
-            await db.SaveChangesAsync(cancellationToken);
-            seenIds.UnionWith(written.Select(p => p.Id));
-        }
-
-        context.RowsImported += batch.Count;
-        batch.Clear();
-        db.ChangeTracker.Clear();
     }
 
     private async Task SettleMissingAsync(ImportContext context, HashSet<long> seenIds, CancellationToken cancellationToken)
@@ -226,11 +195,11 @@ public sealed class RunImport(DsoDbContext db, TimeProvider clock)
         }
     }
 
-    private async Task<ImportJob> FailAsync(ImportJob job, List<RowIssue> issues, string message, CancellationToken cancellationToken)
+    private async Task<ImportJob> FailAsync(long jobId, int rows, List<RowIssue> issues, string message, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        job = await db.Set<ImportJob>().SingleAsync(j => j.Id == job.Id, cancellationToken);
-        job.Progress(job.RowsRead, 0, issues.Count);
+        var job = await db.Set<ImportJob>().SingleAsync(j => j.Id == jobId, cancellationToken);
+        job.Progress(rows, 0, issues.Count);
         job.Fail(message, clock.GetUtcNow());
         SaveIssues(job, issues);
         await db.SaveChangesAsync(cancellationToken);

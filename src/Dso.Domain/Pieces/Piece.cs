@@ -80,6 +80,11 @@ public sealed class Piece : ITenantOwned
     public bool NeedsBalanceChange(PieceValues values) =>
         Id == 0 || values.BalanceDate < BalanceDate || values.OpenAmount != OpenAmount;
 
+    /// <summary>True when applying these values (from this source) would change the piece.</summary>
+    public bool Differs(PieceValues values, string source) =>
+        Source != source || ClientId != values.ClientId || IssueDate != values.IssueDate || DueDate != values.DueDate || Amount != values.Amount ||
+        Currency != values.Currency || PromiseDate != values.PromiseDate || NeedsBalanceChange(values);
+
     /// <summary>Applies an upsert; returns false (and touches nothing) when it says nothing new.</summary>
     public bool Apply(PieceValues values, string source, DateTimeOffset now)
     {

@@ -14,5 +14,6 @@ public sealed class OrganizationGraphType : ObjectGraphType<Organization>
         Field(o => o.Name);
         Field(o => o.MainCurrency).Description("ISO 4217 code every report is converted to.");
         Field(o => o.TimeZone).Description("IANA time zone that decides what \"today\" is.");
+        Field<NonNullGraphType<OrganizationSettingsGraphType>>("settings").Resolve(ctx => ctx.Source.Settings);
     }
 }

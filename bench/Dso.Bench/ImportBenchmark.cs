@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Dso.Domain.Demo;
+
+namespace Dso.Bench;
+
+/// <summary>
+/// A FULL import of a Sage-style export (N pieces over N/20 clients) with `admin import`, run as its own
+/// process to read its peak memory, then the same file again (nothing changes), side by side with
+/// `sqlite3 .import` of the same file into a table with the same indexes.
+/// </summary>
+internal static partial class ImportBenchmark
+{
+    private const string Header = "Code client;Raison sociale;N° pièce;Type;Date pièce;Date échéance;Montant TTC;Reste dû;Devise;SIREN;Email relance";
+
+    public static async Task RunAsync(int pieces)
+    {
+        var folder = Directory.CreateTempSubdirectory("dso-import-bench-").FullName;
+        var csv = Path.Combine(folder, "export.csv");
+        var clients = Math.Max(10, pieces / 20);
+        Generate(csv, pieces, clients);
+        var mapping = Path.Combine(folder, "mapping.json");
+        await File.WriteAllTextAsync(mapping, Mapping);
+        var database = $"Data Source={Path.Combine(folder, "dso.db")}";
+        var api = Path.Combine(AppContext.BaseDirectory, "Dso.Api.dll");
+
+        var organization = Regex.Match(Run("dotnet", [api, "admin", "create-organization", "--name", "Bench SAS", "--ConnectionStrings:Dso", database]).Output, "\"organizationId\":\"([^\"]+)\"").Groups[1].Value;
+        string[] import = [api, "admin", "import", "--organization", organization, "--file", csv, "--mapping", mapping, "--mode", "FULL", "--ConnectionStrings:Dso", database, "--Dso:Imports:Folder", folder];
+        var first = Run("/usr/bin/time", ["-f", "maxrss=%M", "dotnet", .. import]);
+        var again = Run("/usr/bin/time", ["-f", "maxrss=%M", "dotnet", .. import]);
+        var sqlite = SqliteImport(folder, csv);
+
+        Console.WriteLine("| pieces | clients | file | FULL import | peak memory | re-import (unchanged) | peak memory | sqlite3 .import | import ÷ sqlite3 | re-import ÷ sqlite3 |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {pieces:N0} | {clients:N0} | {new FileInfo(csv).Length / (1 << 20):N0} MiB | {first.Seconds:N1} s | {first.PeakMiB:N0} MiB | {again.Seconds:N1} s | {again.PeakMiB:N0} MiB | {sqlite:N1} s | {first.Seconds / sqlite:N2} | {again.Seconds / sqlite:N2} |"));
+        Console.Error.WriteLine(first.Output.Trim());
+        Directory.Delete(folder, recursive: true);
+    }
+
+    public static void Generate(string path, int pieces, int clients)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var random = new Random(11);
+        var today = new DateOnly(2025, 6, 30);
+        var generator = new DemoDataGenerator(3, today);
+        var names = Enumerable.Range(0, clients).Select(generator.Client).ToArray();
+        using var writer = new StreamWriter(path, false, Encoding.GetEncoding(1252)) { NewLine = "\r\n" };
+        writer.WriteLine(Header);
+        for (var i = 0; i < pieces; i++)
+        {
+            var client = names[random.Next(clients)];
+            var roll = random.Next(100);
+            var (type, prefix) = roll < 4 ? ("Avoir", "AV") : roll < 8 ? ("Règlement", "RG") : ("Facture", "FA");
+            var issued = today.AddDays(-random.Next(365));
+            var due = type == "Facture" ? issued.AddDays(30 + (15 * random.Next(3))) : issued;
+            var amount = Math.Round(100 + ((decimal)random.NextDouble() * 20_000), 2);
+            var open = type == "Facture" && random.Next(4) == 0 ? Math.Round(amount * 0.4m, 2) : amount;
+            writer.WriteLine(string.Join(';', client.Code, client.Name, $"{prefix}{i + 1:00000000}", type, issued.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), French(amount), French(open), "EUR", client.LegalId,
+                client.Contacts![0].Email));
+        }
+    }
+
+    // As Sage writes them: a no-break space between thousands (it exists in Windows-1252), a decimal comma.
+    private static string French(decimal amount) =>
+        amount.ToString("#,##0.00", CultureInfo.InvariantCulture).Replace(',', '\u00A0').Replace('.', ',');
+
+    // The same CSV into one table with as many indexes as Dso keeps on its pieces: the natural key, one per
+    // ordering of the pieces list, the client's balance, the source (a FULL import) and the status.
+    private static double SqliteImport(string folder, string csv)
+    {
+        var script = Path.Combine(folder, "import.sql");
+        File.WriteAllText(script, $"""
+            CREATE TABLE pieces(client TEXT, name TEXT, number TEXT, type TEXT, issued TEXT, due TEXT, amount TEXT, open TEXT, currency TEXT, siren TEXT, email TEXT);
+            CREATE UNIQUE INDEX pieces_key ON pieces(type, number);
+            CREATE INDEX pieces_due ON pieces(due);
+            CREATE INDEX pieces_issued ON pieces(issued);
+            CREATE INDEX pieces_number ON pieces(number);
+            CREATE INDEX pieces_open ON pieces(open);
+            CREATE INDEX pieces_client ON pieces(client, due);
+            CREATE INDEX pieces_source ON pieces(currency, open);
+            CREATE INDEX pieces_status ON pieces(email);
+            .mode csv
+            .separator ;
+            .import --skip 1 '{csv}' pieces
+            """);
+        var run = Run("sqlite3", [Path.Combine(folder, "sqlite.db"), $".read '{script}'"]);
+        return run.Seconds;
+    }
+
+    private static (double Seconds, long PeakMiB, string Output) Run(string file, string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        watch.Stop();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} failed: {error}{output.Result}");
+        }
+
+        var peak = PeakMemory().Match(error);
+        return (watch.Elapsed.TotalSeconds, peak.Success ? long.Parse(peak.Groups[1].Value, CultureInfo.InvariantCulture) / 1024 : 0, output.Result);
+    }
+
+    [GeneratedRegex("maxrss=([0-9]+)")]
+    private static partial Regex PeakMemory();
+
+    private const string Mapping = """
+        {
+          "kind": "PIECES", "delimiter": ";", "encoding": "windows-1252", "decimalSeparator": ",", "dateFormat": "dd/MM/yyyy",
+          "columns": {
+            "clientCode": "Code client", "clientName": "Raison sociale", "number": "N° pièce", "type": "Type",
+            "issueDate": "Date pièce", "dueDate": "Date échéance", "amount": "Montant TTC", "openAmount": "Reste dû",
+            "currency": "Devise", "clientLegalId": "SIREN", "clientEmail": "Email relance"
+          },
+          "typeValues": { "Facture": "INVOICE", "Avoir": "CREDIT_NOTE", "Règlement": "UNAPPLIED_PAYMENT" }
+        }
+        """;
+}

@@ -1,0 +1,17 @@
+using Dso.Domain.Organizations;
+using GraphQL.Types;
+
+namespace Dso.Api.GraphQL.Organizations;
+
+/// <summary>The organization's policy settings (domain-rules defaults).</summary>
+public sealed class OrganizationSettingsGraphType : ObjectGraphType<OrganizationSettings>
+{
+    public OrganizationSettingsGraphType()
+    {
+        Name = "OrganizationSettings";
+        Field(s => s.RejectFileOnErrors).Description("One invalid row rejects an imported file (default true).");
+        Field(s => s.QualificationNeedsComment).Description("A piece counts as qualified only with a comment (default false).");
+        Field(s => s.StaleDays).Description("Automatic actions older than this are left to a person (default 15).");
+        Field(s => s.MinDaysBetweenContacts).Description("Minimum days between two contacts with a client (default 0).");
+    }
+}

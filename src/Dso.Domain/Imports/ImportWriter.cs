@@ -1,0 +1,137 @@
+using Dso.Domain.Clients;
+using Dso.Domain.Persistence;
+using Dso.Domain.Pieces;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dso.Domain.Imports;
+
+/// <summary>
+/// The write pass of an import, inside the caller's transaction. Rows that change nothing are recognised
+/// from an untracked read and skipped; new clients and pieces (the bulk of a first import) are inserted
+/// with prepared statements; changed ones go through the writers every source shares.
+/// </summary>
+internal sealed class ImportWriter(DsoDbContext db, long organizationId, string source, string mainCurrency, DateOnly importDate, DateTimeOffset now) : IDisposable
+{
+    private readonly BulkInserter<Client> clients = new(db);
+    private readonly BulkInserter<Contact> contacts = new(db);
+    private readonly BulkInserter<Piece> pieces = new(db);
+    private readonly BulkInserter<BalanceEvent> events = new(db);
+
+    public HashSet<long> SeenPieces { get; } = [];
+
+    public int ClientsWritten { get; private set; }
+
+    public int PiecesWritten { get; private set; }
+
+    public async Task WriteAsync(IReadOnlyList<ImportRow> batch, CancellationToken cancellationToken)
+    {
+        var clientIds = await WriteClientsAsync(batch, cancellationToken);
+        var values = batch.Where(r => r.Piece is not null)
+            .Select(r => PieceValidation.Validate(r.Piece!, default, clientIds[r.Piece!.ClientCode].Id, clientIds[r.Piece.ClientCode].Currency, importDate, [])!)
+            .ToList();
+        await WritePiecesAsync(values, cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    public void Dispose()
+    {
+        clients.Dispose();
+        contacts.Dispose();
+        pieces.Dispose();
+        events.Dispose();
+    }
+
+    private async Task<Dictionary<string, (long Id, string Currency)>> WriteClientsAsync(IReadOnlyList<ImportRow> batch, CancellationToken cancellationToken)
+    {
+        var codes = batch.Select(r => r.Client?.Code ?? r.Piece!.ClientCode).Distinct(StringComparer.Ordinal).ToList();
+        var existing = await LoadAsync(codes, chunk => db.Clients.AsNoTracking().Include(c => c.Contacts).Where(c => chunk.Contains(c.Code)), c => c.Code, cancellationToken);
+        var values = batch.Where(r => r.Client is not null).GroupBy(r => r.Client!.Code, StringComparer.Ordinal)
+            .Select(g => ClientValidation.Validate(g.First().Client!, default, mainCurrency, [])!).ToList();
+        var ids = existing.ToDictionary(e => e.Key, e => (e.Value.Id, e.Value.Currency), StringComparer.Ordinal);
+        var changed = new List<ClientValues>();
+        foreach (var value in values)
+        {
+            if (!existing.TryGetValue(value.Code, out var client))
+            {
+                client = new Client(organizationId, value.Code, now);
+                client.Apply(value, now);
+                var id = await clients.InsertAsync(client, cancellationToken);
+                foreach (var contact in client.Contacts)
+                {
+                    await contacts.InsertAsync(contact, cancellationToken, (nameof(Contact.ClientId), id));
+                }
+
+                ids[value.Code] = (id, client.Currency);
+                ClientsWritten++;
+            }
+            else if (client.Differs(value))
+            {
+                changed.Add(value);
+                ids[value.Code] = (client.Id, value.Currency);
+            }
+        }
+
+        if (changed.Count > 0)
+        {
+            await ClientWriter.ApplyAsync(db, organizationId, changed, now, cancellationToken);
+            ClientsWritten += changed.Count;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return ids;
+    }
+
+    private async Task WritePiecesAsync(List<PieceValues> values, CancellationToken cancellationToken)
+    {
+        var existing = await LoadAsync(values.Select(v => v.Number).Distinct().ToList(), chunk => db.Pieces.AsNoTracking().Where(p => chunk.Contains(p.Number)),
+            p => (p.Type, p.Number), cancellationToken);
+        var changed = new List<PieceValues>();
+        foreach (var value in values)
+        {
+            if (!existing.TryGetValue((value.Type, value.Number), out var piece))
+            {
+                piece = new Piece(organizationId, value.Type, value.Number, source, now);
+                piece.Apply(value, source, now);
+                var id = await pieces.InsertAsync(piece, cancellationToken);
+                foreach (var balance in piece.BalanceHistory)
+                {
+                    await events.InsertAsync(balance, cancellationToken, (nameof(BalanceEvent.PieceId), id));
+                }
+
+                SeenPieces.Add(id);
+                PiecesWritten++;
+            }
+            else if (piece.Differs(value, source))
+            {
+                changed.Add(value);
+            }
+            else
+            {
+                SeenPieces.Add(piece.Id);
+            }
+        }
+
+        if (changed.Count > 0)
+        {
+            var written = await PieceWriter.ApplyAsync(db, organizationId, changed, source, now, cancellationToken);
+            PiecesWritten += changed.Count;
+            await db.SaveChangesAsync(cancellationToken);
+            SeenPieces.UnionWith(written.Select(p => p.Id));
+        }
+    }
+
+    private static async Task<Dictionary<TKey, T>> LoadAsync<T, TKey>(List<string> keys, Func<string[], IQueryable<T>> query, Func<T, TKey> key, CancellationToken cancellationToken)
+        where TKey : notnull
+    {
+        var loaded = new Dictionary<TKey, T>();
+        foreach (var chunk in keys.Chunk(500))
+        {
+            foreach (var item in await query(chunk).ToListAsync(cancellationToken))
+            {
+                loaded[key(item)] = item;
+            }
+        }
+
+        return loaded;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Dso.Domain.Persistence;
+
+/// <summary>
+/// Inserts new entities with one prepared statement reused row after row, inside the context's current
+/// transaction, for the bulk paths (file imports). Table, columns and value conversions come from the EF
+/// model, so the stored form is exactly what EF itself would write, on any provider.
+/// </summary>
+public sealed class BulkInserter<T> : IDisposable
+    where T : class
+{
+    private readonly DbCommand command;
+    private readonly IProperty[] properties;
+    private readonly Func<T, object?>[] getters;
+    private readonly Func<object?, object?>[] converters;
+    private readonly Dictionary<string, int> index;
+
+    public BulkInserter(DsoDbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var key = entity.FindPrimaryKey()!.Properties.Single();
+        properties = entity.GetProperties().Where(p => p != key && !p.IsShadowProperty()).ToArray();
+        index = properties.Select((p, i) => (p.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        getters = properties.Select(p => p.GetGetter()).Select<IClrPropertyGetter, Func<T, object?>>(g => e => g.GetClrValue(e)).ToArray();
+        converters = properties.Select(p => p.GetTypeMapping().Converter).Select<Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter?, Func<object?, object?>>(
+            c => c is null ? v => v : v => v is null ? null : c.ConvertToProvider(v)).ToArray();
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var connection = db.Database.GetDbConnection();
+        command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("Bulk inserts run inside a transaction.");
+        command.CommandText =
+            $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) " +
+            $"VALUES ({string.Join(", ", properties.Select((_, i) => "@p" + i))}) RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
+        for (var i = 0; i < properties.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i;
+            command.Parameters.Add(parameter);
+        }
+
+        command.Prepare();
+    }
+
+    /// <summary>Inserts one entity (with values replaced where given, e.g. a foreign key known only now) and returns its new key.</summary>
+    public async Task<long> InsertAsync(T entity, CancellationToken cancellationToken, params (string Property, object? Value)[] replacements)
+    {
+        for (var i = 0; i < properties.Length; i++)
+        {
+            command.Parameters[i].Value = converters[i](getters[i](entity)) ?? DBNull.Value;
+        }
+
+        foreach (var (property, value) in replacements)
+        {
+            var i = index[property];
+            command.Parameters[i].Value = converters[i](value) ?? DBNull.Value;
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public void Dispose() => command.Dispose();
+}
