@@ -28,6 +28,7 @@ public sealed class DsoSchema : Schema
         this.RegisterType<ScenarioGraphType>();
         this.RegisterType<TemplateGraphType>();
         this.RegisterType<ImportJobGraphType>();
+        this.RegisterType<Actions.ActionGraphType>();
     }
 
     /// <summary>The SDL of the schema, as committed in schema.graphql.</summary>

@@ -35,6 +35,14 @@ public sealed class CollectionAction : ITenantOwned
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>A follow-up a person does on a date, about some pieces of one client.</summary>
+    public static CollectionAction FollowUp(long organizationId, long clientId, IEnumerable<long> pieceIds, DateOnly dueDate, long? assigneeId, string? note, DateTimeOffset now)
+    {
+        var action = new CollectionAction(organizationId, clientId, ActionKind.FollowUp, Channel.Task, dueDate, now) { AssigneeId = assigneeId, Note = note };
+        action.Pieces.AddRange(pieceIds.Select(id => new ActionPiece { PieceId = id }));
+        return action;
+    }
+
     /// <summary>The pieces the action is about.</summary>
     public List<ActionPiece> Pieces { get; private set; } = [];
 }

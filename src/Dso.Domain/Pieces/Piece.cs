@@ -133,6 +133,12 @@ public sealed class Piece : ITenantOwned
         return date >= IssueDate ? Amount : 0;
     }
 
+    /// <summary>Gives the piece a status and comment; the promise is replaced (or cleared) with it.</summary>
+    public void Qualify(long statusId, string comment, DateOnly? promiseDate, decimal? promisedAmount, DateTimeOffset now)
+    {
+        (StatusId, StatusComment, PromiseDate, PromisedAmount, UpdatedAt) = (statusId, comment.Length == 0 ? null : comment, promiseDate, promisedAmount, now);
+    }
+
     /// <summary>Settles the piece on a date (a FULL import that no longer lists it); false when it was already settled.</summary>
     public bool Settle(DateOnly on, DateTimeOffset now)
     {

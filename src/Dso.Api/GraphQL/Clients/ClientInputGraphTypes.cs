@@ -59,12 +59,5 @@ public sealed class UpsertClientsInputGraphType : InputObjectGraphType
 }
 
 /// <summary>The payload of upsertClients.</summary>
-public sealed class UpsertClientsPayloadGraphType : ObjectGraphType<Payload<IReadOnlyList<Client>>>
-{
-    public UpsertClientsPayloadGraphType()
-    {
-        Name = "UpsertClientsPayload";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClientGraphType>>>>("clients").Resolve(ctx => ctx.Source.Result ?? []);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorGraphType>>>>("userErrors").Resolve(ctx => ctx.Source.UserErrors);
-    }
-}
+public sealed class UpsertClientsPayloadGraphType()
+    : PayloadGraphType<NonNullGraphType<ListGraphType<NonNullGraphType<ClientGraphType>>>, IReadOnlyList<Client>>("UpsertClientsPayload", "clients", Array.Empty<Client>());

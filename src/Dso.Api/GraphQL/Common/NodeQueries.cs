@@ -52,6 +52,7 @@ public static class NodeQueries
             "Template" => loaders.Templates.Load(id.Id),
             "User" => loaders.Users.Load(id.Id),
             "ImportJob" => loaders.ImportJobs.Load(id.Id),
+            "Action" => loaders.Actions.Load(id.Id),
             _ => null,
         };
         if (id.Type == "Organization")

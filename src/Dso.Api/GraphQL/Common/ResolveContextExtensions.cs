@@ -22,6 +22,10 @@ public static class ResolveContextExtensions
             ? list.OfType<IDictionary<string, object?>>().ToList()
             : [];
 
+    /// <summary>A list argument of scalars.</summary>
+    public static IReadOnlyList<T?> Items<T>(this IDictionary<string, object?> input, string key) =>
+        input.TryGetValue(key, out var value) && value is IEnumerable<object?> list ? list.Select(v => v is T typed ? typed : default).ToList() : [];
+
     public static T? Value<T>(this IDictionary<string, object?> input, string key) =>
         input.TryGetValue(key, out var value) && value is T typed ? typed : default;
 }

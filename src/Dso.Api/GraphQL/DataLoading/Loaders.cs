@@ -36,6 +36,14 @@ public sealed class Loaders(DsoDbContext db, TimeProvider clock)
         (await db.Clients.AsNoTracking().Include(c => c.Contacts).Where(c => ids.Contains(c.Id)).ToListAsync(ct))
             .ToDictionary(c => c.Id, c => c.Contacts));
 
+    public BatchLoader<long, Dso.Domain.Actions.CollectionAction> Actions { get; } = new((ids, ct) => ById(db.Actions.AsNoTracking(), ids, ct));
+
+    public BatchLoader<long, IReadOnlyList<Piece>> PiecesOfAction { get; } = new(async (ids, ct) =>
+        (await db.Set<Dso.Domain.Actions.ActionPiece>().AsNoTracking().Where(a => ids.Contains(a.ActionId))
+            .Join(db.Pieces.AsNoTracking(), a => a.PieceId, p => p.Id, (a, p) => new { a.ActionId, Piece = p })
+            .ToListAsync(ct))
+            .GroupBy(x => x.ActionId).ToDictionary(g => g.Key, g => (IReadOnlyList<Piece>)g.Select(x => x.Piece).OrderBy(p => p.DueDate).ToList()));
+
     public BatchLoader<long, IReadOnlyList<StatusChange>> HistoryOfPiece { get; } = new(async (ids, ct) =>
         (await db.StatusChanges.AsNoTracking().Where(c => ids.Contains(c.PieceId)).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct))
             .GroupBy(c => c.PieceId).ToDictionary(g => g.Key, g => (IReadOnlyList<StatusChange>)g.ToList()));

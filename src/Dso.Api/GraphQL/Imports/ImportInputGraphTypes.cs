@@ -19,15 +19,7 @@ public sealed class StartImportInputGraphType : InputObjectGraphType
 }
 
 /// <summary>The payload of startImport.</summary>
-public sealed class StartImportPayloadGraphType : ObjectGraphType<Payload<ImportJob>>
-{
-    public StartImportPayloadGraphType()
-    {
-        Name = "StartImportPayload";
-        Field<ImportJobGraphType>("job").Resolve(ctx => ctx.Source.Result);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorGraphType>>>>("userErrors").Resolve(ctx => ctx.Source.UserErrors);
-    }
-}
+public sealed class StartImportPayloadGraphType() : PayloadGraphType<ImportJobGraphType, ImportJob>("StartImportPayload", "job");
 
 /// <summary>The input of saveImportMapping.</summary>
 public sealed class SaveImportMappingInputGraphType : InputObjectGraphType
@@ -41,12 +33,5 @@ public sealed class SaveImportMappingInputGraphType : InputObjectGraphType
 }
 
 /// <summary>The payload of saveImportMapping.</summary>
-public sealed class SaveImportMappingPayloadGraphType : ObjectGraphType<Payload<SavedImportMapping>>
-{
-    public SaveImportMappingPayloadGraphType()
-    {
-        Name = "SaveImportMappingPayload";
-        Field<ImportMappingGraphType>("importMapping").Resolve(ctx => ctx.Source.Result);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorGraphType>>>>("userErrors").Resolve(ctx => ctx.Source.UserErrors);
-    }
-}
+public sealed class SaveImportMappingPayloadGraphType()
+    : PayloadGraphType<ImportMappingGraphType, SavedImportMapping>("SaveImportMappingPayload", "importMapping");

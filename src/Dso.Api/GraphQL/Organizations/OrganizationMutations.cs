@@ -29,12 +29,4 @@ public sealed class UpdateOrganizationSettingsInputGraphType : InputObjectGraphT
 }
 
 /// <summary>The payload of the organization mutations.</summary>
-public sealed class OrganizationPayloadGraphType : ObjectGraphType<Payload<Organization>>
-{
-    public OrganizationPayloadGraphType()
-    {
-        Name = "OrganizationPayload";
-        Field<OrganizationGraphType>("organization").Resolve(ctx => ctx.Source.Result);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorGraphType>>>>("userErrors").Resolve(ctx => ctx.Source.UserErrors);
-    }
-}
+public sealed class OrganizationPayloadGraphType() : PayloadGraphType<OrganizationGraphType, Organization>("OrganizationPayload", "organization");

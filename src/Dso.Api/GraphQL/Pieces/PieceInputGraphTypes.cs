@@ -46,12 +46,5 @@ public sealed class UpsertPiecesInputGraphType : InputObjectGraphType
 }
 
 /// <summary>The payload of upsertPieces.</summary>
-public sealed class UpsertPiecesPayloadGraphType : ObjectGraphType<Payload<IReadOnlyList<Piece>>>
-{
-    public UpsertPiecesPayloadGraphType()
-    {
-        Name = "UpsertPiecesPayload";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PieceGraphType>>>>("pieces").Resolve(ctx => ctx.Source.Result ?? []);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorGraphType>>>>("userErrors").Resolve(ctx => ctx.Source.UserErrors);
-    }
-}
+public sealed class UpsertPiecesPayloadGraphType()
+    : PayloadGraphType<NonNullGraphType<ListGraphType<NonNullGraphType<PieceGraphType>>>, IReadOnlyList<Piece>>("UpsertPiecesPayload", "pieces", Array.Empty<Piece>());

@@ -51,22 +51,7 @@ public sealed class UpdateScenarioInputGraphType : InputObjectGraphType
 }
 
 /// <summary>The input of archiveScenario.</summary>
-public sealed class ArchiveScenarioInputGraphType : InputObjectGraphType
-{
-    public ArchiveScenarioInputGraphType()
-    {
-        Name = "ArchiveScenarioInput";
-        Field<NonNullGraphType<IdGraphType>>("id");
-    }
-}
+public sealed class ArchiveScenarioInputGraphType() : IdInputGraphType("ArchiveScenarioInput");
 
 /// <summary>The payload of the scenario mutations.</summary>
-public sealed class ScenarioPayloadGraphType : ObjectGraphType<Payload<Scenario>>
-{
-    public ScenarioPayloadGraphType()
-    {
-        Name = "ScenarioPayload";
-        Field<ScenarioGraphType>("scenario").Resolve(ctx => ctx.Source.Result);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorGraphType>>>>("userErrors").Resolve(ctx => ctx.Source.UserErrors);
-    }
-}
+public sealed class ScenarioPayloadGraphType() : PayloadGraphType<ScenarioGraphType, Scenario>("ScenarioPayload", "scenario");

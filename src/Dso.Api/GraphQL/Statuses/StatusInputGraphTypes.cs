@@ -29,22 +29,7 @@ public sealed class UpdateStatusInputGraphType : InputObjectGraphType
 }
 
 /// <summary>The input of archiveStatus.</summary>
-public sealed class ArchiveStatusInputGraphType : InputObjectGraphType
-{
-    public ArchiveStatusInputGraphType()
-    {
-        Name = "ArchiveStatusInput";
-        Field<NonNullGraphType<IdGraphType>>("id");
-    }
-}
+public sealed class ArchiveStatusInputGraphType() : IdInputGraphType("ArchiveStatusInput");
 
 /// <summary>The payload of the status mutations.</summary>
-public sealed class StatusPayloadGraphType : ObjectGraphType<Payload<Status>>
-{
-    public StatusPayloadGraphType()
-    {
-        Name = "StatusPayload";
-        Field<StatusGraphType>("status").Resolve(ctx => ctx.Source.Result);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorGraphType>>>>("userErrors").Resolve(ctx => ctx.Source.UserErrors);
-    }
-}
+public sealed class StatusPayloadGraphType() : PayloadGraphType<StatusGraphType, Status>("StatusPayload", "status");
