@@ -20,5 +20,6 @@ public sealed class MutationGraphType : ObjectGraphType
         StatusMutations.Register(this);
         ScenarioMutations.Register(this);
         ImportMutations.Register(this);
+        Actions.ActionMutations.Register(this);
     }
 }

@@ -24,5 +24,6 @@ public sealed class QueryGraphType : ObjectGraphType
         StatusQueries.Register(this);
         ScenarioQueries.Register(this);
         ImportQueries.Register(this);
+        Actions.ActionQueries.Register(this);
     }
 }

@@ -35,12 +35,37 @@ public sealed class CollectionAction : ITenantOwned
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    public long? CompletedBy { get; private set; }
+
     /// <summary>A follow-up a person does on a date, about some pieces of one client.</summary>
     public static CollectionAction FollowUp(long organizationId, long clientId, IEnumerable<long> pieceIds, DateOnly dueDate, long? assigneeId, string? note, DateTimeOffset now)
     {
         var action = new CollectionAction(organizationId, clientId, ActionKind.FollowUp, Channel.Task, dueDate, now) { AssigneeId = assigneeId, Note = note };
         action.Pieces.AddRange(pieceIds.Select(id => new ActionPiece { PieceId = id }));
         return action;
+    }
+
+    /// <summary>An action a user plans by hand ("call the client on Friday").</summary>
+    public static CollectionAction Specific(long organizationId, long clientId, IEnumerable<long> pieceIds, Channel channel, DateOnly dueDate, long? assigneeId, string? note, DateTimeOffset now)
+    {
+        var action = new CollectionAction(organizationId, clientId, ActionKind.Specific, channel, dueDate, now) { AssigneeId = assigneeId, Note = note };
+        action.Pieces.AddRange(pieceIds.Select(id => new ActionPiece { PieceId = id }));
+        return action;
+    }
+
+    /// <summary>Marks a planned action done, keeping who did it and their note.</summary>
+    public bool Complete(long userId, string? note, DateTimeOffset now)
+    {
+        if (State != ActionState.Planned)
+        {
+            return false;
+        }
+
+        (State, CompletedAt, CompletedBy) = (ActionState.Done, now, userId);
+        Note = string.IsNullOrWhiteSpace(note) ? Note : note.Trim();
+        return true;
     }
 
     /// <summary>The pieces the action is about.</summary>

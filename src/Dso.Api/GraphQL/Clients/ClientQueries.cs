@@ -27,7 +27,6 @@ public static class ClientQueries
                     loaders.ClientBalances.Prime(edge.Node.Client.Id, edge.Node);
                 }
 
-                return new Page<Client>(
-                    page.Edges.Select(e => new Edge<Client>(e.Cursor, e.Node.Client)).ToList(), page.HasNextPage, page.HasPreviousPage, page.CountAsync);
+                return page.Map(row => row.Client);
             });
 }

@@ -49,6 +49,12 @@ namespace Dso.Domain.Persistence.Migrations
                     b.Property<long>("ClientId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedBy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dso.Domain.Persistence.Migrations
 {
     [DbContext(typeof(DsoDbContext))]
-    [Migration("20261123123608_Initial")]
+    [Migration("20261123134510_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -50,6 +50,12 @@ namespace Dso.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedBy")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")

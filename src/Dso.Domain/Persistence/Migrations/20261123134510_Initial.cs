@@ -342,7 +342,9 @@ namespace Dso.Domain.Persistence.Migrations
                     AssigneeId = table.Column<long>(type: "INTEGER", nullable: true),
                     State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedBy = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
