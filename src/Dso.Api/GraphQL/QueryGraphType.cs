@@ -25,5 +25,6 @@ public sealed class QueryGraphType : ObjectGraphType
         ScenarioQueries.Register(this);
         ImportQueries.Register(this);
         Actions.ActionQueries.Register(this);
+        Penalties.PenaltyQueries.Register(this);
     }
 }
