@@ -33,4 +33,7 @@ public sealed class Organization : IEntity
 
     /// <summary>The business date in the organization's time zone.</summary>
     public DateOnly Today(TimeProvider clock) => BusinessCalendar.Today(clock, TimeZone);
+
+    /// <summary>The business date of an instant in the organization's time zone.</summary>
+    public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);
 }

@@ -31,15 +31,15 @@ public sealed class ListLatePenalties(DsoDbContext db, TimeProvider clock)
         var ids = pieces.Select(p => p.Id).ToList();
         var categories = await db.Statuses.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Category, cancellationToken);
         var changes = (await db.StatusChanges.AsNoTracking().Where(c => ids.Contains(c.PieceId)).ToListAsync(cancellationToken))
-            .OrderBy(c => c.At).GroupBy(c => c.PieceId).ToDictionary(g => g.Key, g => g.ToList());
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(organization.TimeZone);
+            .OrderBy(c => c.At).GroupBy(c => c.PieceId)
+            .ToDictionary(g => g.Key, g => g.Select(c => (Day: organization.DateOf(c.At), c.StatusId)).ToList());
 
         var lines = new List<(Piece, PenaltyLine)>();
         foreach (var piece in pieces)
         {
             var history = changes.GetValueOrDefault(piece.Id) ?? [];
             bool Disputed(DateOnly day) =>
-                history.LastOrDefault(c => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.At, zone).DateTime) <= day) is { StatusId: { } status } &&
+                history.LastOrDefault(c => c.Day <= day) is { StatusId: { } status } &&
                 categories.GetValueOrDefault(status) is StatusCategory.Dispute or StatusCategory.Litigation;
 
             var line = ComputeLatePenalty.Execute(piece.Id, piece.DueDate, on, piece.OpenAmountOn, Disputed, PenaltyRates.Default, HalfYearPolicy.Split,

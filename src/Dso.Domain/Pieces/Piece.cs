@@ -83,7 +83,9 @@ public sealed class Piece : ITenantOwned
     /// <summary>True when applying these values (from this source) would change the piece.</summary>
     public bool Differs(PieceValues values, string source) =>
         Source != source || ClientId != values.ClientId || IssueDate != values.IssueDate || DueDate != values.DueDate || Amount != values.Amount ||
-        Currency != values.Currency || PromiseDate != values.PromiseDate || NeedsBalanceChange(values);
+        Currency != values.Currency || ChangesPromise(values) || NeedsBalanceChange(values);
+
+    private bool ChangesPromise(PieceValues values) => values.PromiseDate is { } date && date != PromiseDate;
 
     /// <summary>Applies an upsert; returns false (and touches nothing) when it says nothing new.</summary>
     public bool Apply(PieceValues values, string source, DateTimeOffset now)
@@ -96,10 +98,11 @@ public sealed class Piece : ITenantOwned
         }
 
         if (ClientId != values.ClientId || IssueDate != values.IssueDate || DueDate != values.DueDate ||
-            Amount != values.Amount || Currency != values.Currency || PromiseDate != values.PromiseDate)
+            Amount != values.Amount || Currency != values.Currency || ChangesPromise(values))
         {
+            // A source that says nothing of a promise leaves the one a collector recorded.
             (ClientId, IssueDate, DueDate, Amount, Currency, PromiseDate) =
-                (values.ClientId, values.IssueDate, values.DueDate, values.Amount, values.Currency, values.PromiseDate);
+                (values.ClientId, values.IssueDate, values.DueDate, values.Amount, values.Currency, values.PromiseDate ?? PromiseDate);
             changed = true;
         }
 
@@ -122,15 +125,18 @@ public sealed class Piece : ITenantOwned
     /// The open amount on a date, from the history: the latest event on or before it; before the first
     /// event, the full amount from the issue date on; nothing before the piece was issued.
     /// </summary>
-    public decimal OpenAmountOn(DateOnly date)
+    public decimal OpenAmountOn(DateOnly date) => OpenAmountOn(balanceHistory, Amount, IssueDate, date);
+
+    /// <summary>The open amount on a date from a piece's history (loaded apart from the piece).</summary>
+    public static decimal OpenAmountOn(IEnumerable<BalanceEvent> history, decimal amount, DateOnly issueDate, DateOnly date)
     {
-        var latest = balanceHistory.Where(e => e.Date <= date).MaxBy(e => e.Date);
+        var latest = history.Where(e => e.Date <= date).MaxBy(e => e.Date);
         if (latest is not null)
         {
             return latest.OpenAmount;
         }
 
-        return date >= IssueDate ? Amount : 0;
+        return date >= issueDate ? amount : 0;
     }
 
     /// <summary>Gives the piece a status and comment; the promise is replaced (or cleared) with it.</summary>

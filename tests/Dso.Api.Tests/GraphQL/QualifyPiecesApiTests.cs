@@ -33,6 +33,27 @@ public class QualifyPiecesApiTests(ApiServer server)
     }
 
     [Fact]
+    public async Task APromise_ShowsKept_OnceThePieceIsPaidByItsDate()
+    {
+        var key = await server.CreateOrganizationAsync("Promise SAS");
+        var (pieceId, _) = await SetUpAsync(key);
+        var promise = (await server.PostAsync("{ statuses { id name } }", key: key)).Data("statuses")!.AsArray()
+            .Single(s => s!["name"]!.GetValue<string>() == "Promesse de règlement")!["id"]!.GetValue<string>();
+        const string Read = "query($id: ID!) { node(id: $id) { ... on Piece { promise { date kept amount { amount } } history { promise { kept } } } } }";
+
+        await server.PostAsync("mutation($ids: [ID!]!, $s: ID!) { qualifyPieces(input: { pieceIds: $ids, statusId: $s, comment: \"\", promiseDate: \"2025-06-30\" }) { userErrors { field } } }",
+            new { ids = new[] { pieceId }, s = promise }, key);
+        var before = await server.PostAsync(Read, new { id = pieceId }, key);
+
+        await server.PostAsync("mutation { upsertPieces(input: { pieces: [{ type: INVOICE, number: \"F1\", clientCode: \"Q1\", issueDate: \"2025-05-01\", dueDate: \"2025-06-01\", amount: \"100\", openAmount: \"0\" }] }) { userErrors { message } } }", key: key);
+        var after = await server.PostAsync(Read, new { id = pieceId }, key);
+
+        Assert.Equal("{\"date\":\"2025-06-30\",\"kept\":null,\"amount\":null}", before.Data("node", "promise")!.ToJsonString());
+        Assert.True(after.Data("node", "promise", "kept")!.GetValue<bool>());
+        Assert.True(after.Data("node", "history")![0]!["promise"]!["kept"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task AViewer_CannotQualify()
     {
         var key = await server.CreateOrganizationAsync("Qualify Viewer SAS");

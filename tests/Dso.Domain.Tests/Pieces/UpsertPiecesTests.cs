@@ -77,6 +77,19 @@ public class UpsertPiecesTests
     }
 
     [Fact]
+    public async Task Upsert_WithoutAPromiseDate_KeepsThePromiseOnThePiece()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.UpsertClientsAsync(new ClientInput("ALPHA", "Alpha SAS"));
+        var piece = Invoice("F1", "ALPHA", "2025-05-01", "2025-05-31", 1000m);
+        await db.UpsertPiecesAsync(piece with { PromiseDate = new DateOnly(2025, 7, 5) });
+
+        await db.UpsertPiecesAsync(piece with { OpenAmount = 600m });
+
+        Assert.Equal((new DateOnly(2025, 7, 5), 600m), await db.QueryAsync(async c => (await c.Pieces.Select(p => new { p.PromiseDate, p.OpenAmount }).SingleAsync()) is var x ? (x.PromiseDate, x.OpenAmount) : default));
+    }
+
+    [Fact]
     public async Task Upsert_WithAnyInvalidRow_ReportsEachByPath_AndWritesNothing()
     {
         await using var db = await TestDatabase.CreateAsync();

@@ -44,6 +44,10 @@ public sealed class Loaders(DsoDbContext db, TimeProvider clock)
             .ToListAsync(ct))
             .GroupBy(x => x.ActionId).ToDictionary(g => g.Key, g => (IReadOnlyList<Piece>)g.Select(x => x.Piece).OrderBy(p => p.DueDate).ToList()));
 
+    public BatchLoader<long, IReadOnlyList<BalanceEvent>> BalanceHistoryOfPiece { get; } = new(async (ids, ct) =>
+        (await db.BalanceEvents.AsNoTracking().Where(e => ids.Contains(e.PieceId)).ToListAsync(ct))
+            .GroupBy(e => e.PieceId).ToDictionary(g => g.Key, g => (IReadOnlyList<BalanceEvent>)g.OrderBy(e => e.Date).ToList()));
+
     public BatchLoader<long, IReadOnlyList<StatusChange>> HistoryOfPiece { get; } = new(async (ids, ct) =>
         (await db.StatusChanges.AsNoTracking().Where(c => ids.Contains(c.PieceId)).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct))
             .GroupBy(c => c.PieceId).ToDictionary(g => g.Key, g => (IReadOnlyList<StatusChange>)g.ToList()));

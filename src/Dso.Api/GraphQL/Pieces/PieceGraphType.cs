@@ -32,8 +32,15 @@ public sealed class PieceGraphType : ObjectGraphType<Piece>
         Field<DateOnlyGraphType>("settledOn").Description("The date the open amount reached 0.").Resolve(ctx => ctx.Source.SettledOn);
         Field<StatusGraphType>("status").Resolve(ctx => ctx.Source.StatusId is { } id ? ctx.Loaders().Statuses.Load(id) : null);
         Field(p => p.StatusComment, nullable: true);
-        Field<PaymentPromiseGraphType>("promise")
-            .Resolve(ctx => ctx.Source.PromiseDate is { } date ? new PaymentPromise(date, ctx.Source.PromisedAmount, ctx.Source.Currency) : null);
+        Field<PaymentPromiseGraphType>("promise").Resolve(ctx => ctx.Source.PromiseDate is { } date
+            ? ctx.Loaders().HistoryOfPiece.Load(ctx.Source.Id).Then(async (changes, ct) =>
+            {
+                // Made when last qualified with it; a promise from the source system counts from the piece's creation.
+                var organization = await ctx.Loaders().OrganizationAsync(ct);
+                var madeAt = changes?.LastOrDefault(c => c.PromiseDate == date)?.At ?? ctx.Source.CreatedAt;
+                return new PaymentPromise(date, ctx.Source.PromisedAmount, organization.DateOf(madeAt), ctx.Source);
+            })
+            : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StatusChangeGraphType>>>>("history")
             .Description("Qualifications of the piece, oldest first.")
             .Resolve(ctx => ctx.Loaders().HistoryOfPiece.Load(ctx.Source.Id).Then(h => h ?? []));

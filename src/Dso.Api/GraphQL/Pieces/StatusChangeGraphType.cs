@@ -19,7 +19,8 @@ public sealed class StatusChangeGraphType : ObjectGraphType<StatusChange>
         Field<StatusGraphType>("status").Resolve(ctx => ctx.Source.StatusId is { } id ? ctx.Loaders().Statuses.Load(id) : null);
         Field(c => c.Comment, nullable: true);
         Field<PaymentPromiseGraphType>("promise").Resolve(ctx => ctx.Source.PromiseDate is { } date
-            ? ctx.Loaders().Pieces.Load(ctx.Source.PieceId).Then(p => new PaymentPromise(date, ctx.Source.PromisedAmount, p!.Currency))
+            ? ctx.Loaders().Pieces.Load(ctx.Source.PieceId).Then(async (piece, ct) =>
+                new PaymentPromise(date, ctx.Source.PromisedAmount, (await ctx.Loaders().OrganizationAsync(ct)).DateOf(ctx.Source.At), piece!))
             : null);
     }
 }
