@@ -40,17 +40,17 @@ public sealed class CollectionAction : ITenantOwned
     public long? CompletedBy { get; private set; }
 
     /// <summary>A follow-up a person does on a date, about some pieces of one client.</summary>
-    public static CollectionAction FollowUp(long organizationId, long clientId, IEnumerable<long> pieceIds, DateOnly dueDate, long? assigneeId, string? note, DateTimeOffset now)
-    {
-        var action = new CollectionAction(organizationId, clientId, ActionKind.FollowUp, Channel.Task, dueDate, now) { AssigneeId = assigneeId, Note = note };
-        action.Pieces.AddRange(pieceIds.Select(id => new ActionPiece { PieceId = id }));
-        return action;
-    }
+    public static CollectionAction FollowUp(long organizationId, long clientId, IEnumerable<long> pieceIds, DateOnly dueDate, long? assigneeId, string? note, DateTimeOffset now) =>
+        ForPerson(organizationId, clientId, ActionKind.FollowUp, Channel.Task, pieceIds, dueDate, assigneeId, note, now);
 
     /// <summary>An action a user plans by hand ("call the client on Friday").</summary>
-    public static CollectionAction Specific(long organizationId, long clientId, IEnumerable<long> pieceIds, Channel channel, DateOnly dueDate, long? assigneeId, string? note, DateTimeOffset now)
+    public static CollectionAction Specific(long organizationId, long clientId, IEnumerable<long> pieceIds, Channel channel, DateOnly dueDate, long? assigneeId, string? note, DateTimeOffset now) =>
+        ForPerson(organizationId, clientId, ActionKind.Specific, channel, pieceIds, dueDate, assigneeId, note, now);
+
+    private static CollectionAction ForPerson(long organizationId, long clientId, ActionKind kind, Channel channel, IEnumerable<long> pieceIds, DateOnly dueDate,
+        long? assigneeId, string? note, DateTimeOffset now)
     {
-        var action = new CollectionAction(organizationId, clientId, ActionKind.Specific, channel, dueDate, now) { AssigneeId = assigneeId, Note = note };
+        var action = new CollectionAction(organizationId, clientId, kind, channel, dueDate, now) { AssigneeId = assigneeId, Note = note };
         action.Pieces.AddRange(pieceIds.Select(id => new ActionPiece { PieceId = id }));
         return action;
     }

@@ -3,12 +3,11 @@ namespace Dso.Domain.Organizations;
 /// <summary>Business dates: what day it is in a time zone, and whether a zone exists.</summary>
 public static class BusinessCalendar
 {
-    public static DateOnly Today(TimeProvider clock, string timeZone)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
-        var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
-        return DateOnly.FromDateTime(local.DateTime);
-    }
+    public static DateOnly Today(TimeProvider clock, string timeZone) => DateOf(clock.GetUtcNow(), timeZone);
+
+    /// <summary>The business date of an instant in a time zone.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant, string timeZone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
 
     public static bool IsKnownTimeZone(string? timeZone) =>
         !string.IsNullOrWhiteSpace(timeZone) && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _);

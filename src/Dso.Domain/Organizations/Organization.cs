@@ -35,5 +35,5 @@ public sealed class Organization : IEntity
     public DateOnly Today(TimeProvider clock) => BusinessCalendar.Today(clock, TimeZone);
 
     /// <summary>The business date of an instant in the organization's time zone.</summary>
-    public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);
+    public DateOnly DateOf(DateTimeOffset instant) => BusinessCalendar.DateOf(instant, TimeZone);
 }

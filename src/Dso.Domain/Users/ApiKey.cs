@@ -42,7 +42,7 @@ public sealed class ApiKey : ITenantOwned
     /// <summary>Creates a key for a user, with a fresh random secret when none is imposed.</summary>
     public static (ApiKey Key, string Secret) Issue(User user, DateTimeOffset now, string? secret = null)
     {
-        secret ??= Marker + Base64Url(RandomNumberGenerator.GetBytes(32));
+        secret ??= Marker + Common.Base64Url.Encode(RandomNumberGenerator.GetBytes(32));
         return (new ApiKey(user.OrganizationId, user.Id, secret, now) { User = user }, secret);
     }
 
@@ -50,7 +50,4 @@ public sealed class ApiKey : ITenantOwned
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

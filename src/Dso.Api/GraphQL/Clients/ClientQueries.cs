@@ -18,7 +18,7 @@ public static class ClientQueries
             {
                 var page = await ctx.Service<ListClients>().ExecuteAsync(
                     ClientFilterInputType.From(ctx.GetArgument<Dictionary<string, object?>?>("filter")),
-                    ClientOrderInputType.From(ctx.GetArgument<List<object?>?>("orderBy")),
+                    OrderInputs.From<ClientOrderField>(ctx.GetArgument<List<object?>?>("orderBy")),
                     ctx.PageRequest(),
                     ctx.CancellationToken);
                 var loaders = ctx.Loaders();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Dso.Domain.Common;
 
 namespace Dso.Api.GraphQL.Common;
 
@@ -7,8 +8,7 @@ namespace Dso.Api.GraphQL.Common;
 public static class GlobalId
 {
     public static string Encode(string type, long id) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{type}:{id.ToString(CultureInfo.InvariantCulture)}"))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Base64Url.Encode(Encoding.UTF8.GetBytes($"{type}:{id.ToString(CultureInfo.InvariantCulture)}"));
 
     /// <summary>The type and key of an ID; null when it is not one of ours.</summary>
     public static (string Type, long Id)? Decode(string? globalId)
@@ -20,8 +20,7 @@ public static class GlobalId
 
         try
         {
-            var base64 = globalId.Replace('-', '+').Replace('_', '/');
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=')));
+            var text = Encoding.UTF8.GetString(Base64Url.Decode(globalId));
             var colon = text.IndexOf(':', StringComparison.Ordinal);
             return colon > 0 && long.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
                 ? (text[..colon], id)

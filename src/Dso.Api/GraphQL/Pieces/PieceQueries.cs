@@ -27,7 +27,7 @@ public static class PieceQueries
 
         return context.Service<ListPieces>().ExecuteAsync(
             filter,
-            PieceOrderInputType.From(context.GetArgument<List<object?>?>("orderBy")),
+            OrderInputs.From<PieceOrderField>(context.GetArgument<List<object?>?>("orderBy")),
             context.PageRequest(),
             context.CancellationToken);
     }

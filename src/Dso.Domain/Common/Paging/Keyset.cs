@@ -107,16 +107,14 @@ public static class Keyset
     {
         var values = keys.Select(k => k.ValueOf(item)).ToArray();
         var json = JsonSerializer.SerializeToUtf8Bytes(new object?[] { signature }.Concat(values).ToArray());
-        return Convert.ToBase64String(json).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Base64Url.Encode(json);
     }
 
     private static object?[] Decode<T>(string cursor, string signature, IReadOnlyList<SortKey<T>> keys, string argument)
     {
         try
         {
-            var base64 = cursor.Replace('-', '+').Replace('_', '/');
-            var json = Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '='));
-            var elements = JsonSerializer.Deserialize<JsonElement[]>(json);
+            var elements = JsonSerializer.Deserialize<JsonElement[]>(Base64Url.Decode(cursor));
             if (elements is null || elements.Length != keys.Count + 1 || elements[0].GetString() != signature)
             {
                 throw new InvalidCursorException(argument);
