@@ -3,6 +3,7 @@ using Dso.Domain.Actions;
 using Dso.Domain.Alerts;
 using Dso.Domain.Clients;
 using Dso.Domain.Common;
+using Dso.Domain.ExchangeRates;
 using Dso.Domain.Messaging;
 using Dso.Domain.Organizations;
 using Dso.Domain.Pieces;
@@ -44,6 +45,8 @@ public sealed class DsoDbContext(DbContextOptions<DsoDbContext> options, Tenant 
     public DbSet<CollectionAction> Actions => Set<CollectionAction>();
 
     public DbSet<Alert> Alerts => Set<Alert>();
+
+    public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
 
     private long? CurrentOrganizationId => Tenant.OrganizationId;
 

@@ -25,4 +25,11 @@ public sealed class BalanceEvent : ITenantOwned
     public DateOnly Date { get; private set; }
 
     public decimal OpenAmount { get; internal set; }
+
+    /// <summary>
+    /// The open amount minus the previous event's (the first event's is its open amount), so the sum of
+    /// the changes up to a date, plus the full amount of pieces issued but not yet in their history, is
+    /// the receivables on that date: one grouped scan gives a whole series of dates.
+    /// </summary>
+    public decimal Change { get; internal set; }
 }

@@ -48,6 +48,9 @@ public sealed class Piece : ITenantOwned
     /// <summary>The date of the latest balance event.</summary>
     public DateOnly BalanceDate { get; private set; }
 
+    /// <summary>The date of the first balance event: before it, the open amount is the full amount from the issue date on.</summary>
+    public DateOnly HistoryStart { get; private set; }
+
     /// <summary>The date the open amount reached 0, while it stays there.</summary>
     public DateOnly? SettledOn { get; private set; }
 
@@ -174,6 +177,14 @@ public sealed class Piece : ITenantOwned
         }
 
         var ordered = balanceHistory.OrderBy(e => e.Date).ToList();
+        var previous = 0m;
+        foreach (var e in ordered)
+        {
+            e.Change = e.OpenAmount - previous;
+            previous = e.OpenAmount;
+        }
+
+        HistoryStart = ordered[0].Date;
         var last = ordered[^1];
         OpenAmount = last.OpenAmount;
         BalanceDate = last.Date;

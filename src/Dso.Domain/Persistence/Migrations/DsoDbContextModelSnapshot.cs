@@ -223,6 +223,36 @@ namespace Dso.Domain.Persistence.Migrations
                     b.ToTable("Contact");
                 });
 
+            modelBuilder.Entity("Dso.Domain.ExchangeRates.ExchangeRate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rate")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Currency", "Date")
+                        .IsUnique();
+
+                    b.ToTable("ExchangeRates");
+                });
+
             modelBuilder.Entity("Dso.Domain.Imports.ImportJob", b =>
                 {
                     b.Property<long>("Id")
@@ -455,6 +485,9 @@ namespace Dso.Domain.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Change")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
@@ -501,6 +534,9 @@ namespace Dso.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HistoryStart")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("IssueDate")
@@ -837,6 +873,15 @@ namespace Dso.Domain.Persistence.Migrations
                     b.HasOne("Dso.Domain.Clients.Client", null)
                         .WithMany("Contacts")
                         .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dso.Domain.ExchangeRates.ExchangeRate", b =>
+                {
+                    b.HasOne("Dso.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

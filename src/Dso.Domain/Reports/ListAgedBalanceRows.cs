@@ -1,0 +1,43 @@
+using System.Globalization;
+using Dso.Domain.Common;
+using Dso.Domain.Common.Paging;
+using Dso.Domain.ExchangeRates;
+using Dso.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dso.Domain.Reports;
+
+/// <summary>
+/// The per-client lines of an aged balance, sorted by their outstanding amount or by one bucket (largest
+/// first by default), then by client: aggregated by client, currency and bucket in SQL, then ordered and
+/// paged in memory, since the order depends on converted sums.
+/// </summary>
+public sealed class ListAgedBalanceRows(DsoDbContext db)
+{
+    /// <summary>A page of the lines; <c>sortBucket</c> is the index of the bucket to sort by, or null for the outstanding amount.</summary>
+    public async Task<Page<AgedBalanceRow>> ExecuteAsync(AgedBalance report, int? sortBucket, bool descending, PageRequest page, CancellationToken cancellationToken)
+    {
+        var aging = report.Buckets;
+        var sums = await db.Pieces.BalancesOn(report.AsOf).Select(BucketedBalance.Projection(aging.Of(report.AsOf)))
+            .GroupBy(b => new { b.ClientId, b.Currency, b.Bucket })
+            .Select(g => new { g.Key.ClientId, g.Key.Currency, g.Key.Bucket, Amount = g.Sum(b => b.Open), Count = g.Count(b => b.Open != 0) })
+            .ToListAsync(cancellationToken);
+        var rates = await ExchangeRateTable.LoadAsync(db, report.AsOf, cancellationToken);
+
+        var rows = sums.GroupBy(s => s.ClientId).Select(client =>
+        {
+            var buckets = Enumerable.Range(0, aging.Count).Select(bucket =>
+            {
+                var (label, from, to) = aging.Describe(bucket);
+                var inBucket = client.Where(s => s.Bucket == bucket).ToList();
+                return new AgedBucket(label, from, to, rates.Total(inBucket.Select(s => (s.Currency, s.Amount))), inBucket.Sum(s => s.Count));
+            }).ToList();
+            return new AgedBalanceRow(client.Key, buckets.Sum(b => b.Amount), buckets);
+        }).Where(r => r.Buckets.Any(b => b.Count > 0));
+
+        Func<AgedBalanceRow, decimal> key = sortBucket is { } index ? r => r.Buckets[index].Amount : r => r.Outstanding;
+        var sorted = (descending ? rows.OrderByDescending(key) : rows.OrderBy(key)).ThenBy(r => r.ClientId).ToList();
+        return Positional.Page(sorted,
+            string.Create(CultureInfo.InvariantCulture, $"{report.AsOf:yyyy-MM-dd}|{string.Join(',', aging.Bounds)}|{sortBucket}|{descending}"), page);
+    }
+}

@@ -1,0 +1,33 @@
+using Dso.Domain.Pieces;
+
+namespace Dso.Domain.Reports;
+
+/// <summary>
+/// The pieces that make receivables (domain-rules §5: invoices, debit notes, credit notes, miscellaneous
+/// items and bills of exchange; unapplied payments and memo items excluded), with their balance on a date
+/// computed in SQL from the balance history: the current open amount when nothing changed since, the full
+/// amount before the history starts, else the latest event on or before the date.
+/// </summary>
+public static class ReceivablesOn
+{
+    public static readonly PieceType[] Types = [PieceType.Invoice, PieceType.DebitNote, PieceType.CreditNote, PieceType.Misc, PieceType.BillOfExchange];
+
+    /// <summary>The receivable pieces issued by <paramref name="date"/> and not settled before it, with their balance on it.</summary>
+    public static IQueryable<PieceOnDate> BalancesOn(this IQueryable<Piece> pieces, DateOnly date) =>
+        pieces
+            .Where(p => Types.Contains(p.Type) && p.IssueDate <= date && (p.SettledOn == null || p.SettledOn > date))
+            .Select(p => new PieceOnDate
+            {
+                Id = p.Id,
+                ClientId = p.ClientId,
+                Currency = p.Currency,
+                DueDate = p.DueDate,
+                StatusId = p.StatusId,
+                HasComment = p.StatusComment != null,
+                PromiseDate = p.PromiseDate,
+                IsCredit = p.Type == PieceType.CreditNote || (p.Type == PieceType.Misc && p.Amount < 0),
+                Open = p.BalanceDate <= date ? p.OpenAmount
+                    : p.HistoryStart > date ? p.Amount
+                    : p.BalanceHistory.Where(e => e.Date <= date).OrderByDescending(e => e.Date).Select(e => e.OpenAmount).First(),
+            });
+}
