@@ -17,6 +17,7 @@ public sealed class DsoSchema : Schema
     public DsoSchema(IServiceProvider services)
         : base(services)
     {
+        this.RegisterTypeMapping<DateOnly, Common.DateScalar>();
         Query = services.GetRequiredService<QueryGraphType>();
         Mutation = services.GetRequiredService<MutationGraphType>();
         // Node implementations are reached only through the interface from node(id:).

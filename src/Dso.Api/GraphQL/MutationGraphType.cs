@@ -21,5 +21,6 @@ public sealed class MutationGraphType : ObjectGraphType
         ScenarioMutations.Register(this);
         ImportMutations.Register(this);
         Actions.ActionMutations.Register(this);
+        ExchangeRates.ExchangeRateFields.RegisterMutations(this);
     }
 }

@@ -26,5 +26,7 @@ public sealed class QueryGraphType : ObjectGraphType
         ImportQueries.Register(this);
         Actions.ActionQueries.Register(this);
         Penalties.PenaltyQueries.Register(this);
+        Reports.ReportQueries.Register(this);
+        ExchangeRates.ExchangeRateFields.RegisterQueries(this);
     }
 }

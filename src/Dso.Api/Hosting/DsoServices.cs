@@ -5,6 +5,7 @@ using Dso.Api.GraphQL.DataLoading;
 using Dso.Api.GraphQL.Transport;
 using Dso.Domain;
 using Dso.Domain.Common.Paging;
+using Dso.Domain.ExchangeRates;
 using Dso.Domain.Persistence;
 using GraphQL;
 using GraphQL.Execution;
@@ -63,6 +64,9 @@ public static class DsoServices
         {
             case InvalidCursorException e:
                 context.Exception = new ExecutionError(e.Message) { Code = "INVALID_CURSOR" };
+                break;
+            case MissingExchangeRateException e:
+                context.Exception = new ExecutionError(e.Message) { Code = "EXCHANGE_RATE_MISSING" };
                 break;
             case DbUpdateConcurrencyException or DbUpdateException:
                 context.Exception = new ExecutionError("The data changed while this request ran; retry it.") { Code = "CONFLICT" };

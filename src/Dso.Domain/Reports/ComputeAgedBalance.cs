@@ -37,6 +37,6 @@ public sealed class ComputeAgedBalance(DsoDbContext db, TimeProvider clock)
         var debits = amounts.Take(aging.Credits).Sum(b => b.Amount);
         var overdue = amounts.Take(aging.Credits).Skip(1).Sum(b => b.Amount);
         return Outcomes.Success(new AgedBalance(on, rates.MainCurrency, aging, amounts.Sum(b => b.Amount), overdue,
-            debits > 0 ? Rounding.Ratio(overdue / debits) : 0, amounts));
+            Rounding.Ratio(debits > 0 ? overdue / debits : 0), amounts));
     }
 }

@@ -33,7 +33,7 @@ public sealed class ComputeStatusReport(DsoDbContext db, TimeProvider clock)
         var total = rates.Total(sums.Select(s => (s.Currency, s.Amount)));
         var qualified = rates.Total(sums.Where(s => s.StatusId is not null && (s.HasComment || !organization.Settings.QualificationNeedsComment)).Select(s => (s.Currency, s.Amount)));
         var unqualified = sums.Where(s => s.StatusId is null).ToList();
-        return new StatusReport(on, rates.MainCurrency, lines, total, qualified, total > 0 ? Rounding.Ratio(qualified / total) : 0,
+        return new StatusReport(on, rates.MainCurrency, lines, total, qualified, Rounding.Ratio(total > 0 ? qualified / total : 0),
             rates.Total(unqualified.Select(s => (s.Currency, s.Amount))), unqualified.Sum(s => s.Count));
     }
 }

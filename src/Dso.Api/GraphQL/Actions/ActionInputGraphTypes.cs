@@ -14,7 +14,7 @@ public sealed class CreateSpecificActionInputGraphType : InputObjectGraphType
         Field<NonNullGraphType<IdGraphType>>("clientId");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("pieceIds").Description("Pieces of the client the action is about; they leave the scenario while it is open.");
         Field<NonNullGraphType<EnumerationGraphType<Channel>>>("channel");
-        Field<DateOnlyGraphType>("dueDate").Description("Default: today.");
+        Field<DateScalar>("dueDate").Description("Default: today.");
         Field<IdGraphType>("assigneeId").Description("Default: the caller.");
         Field<StringGraphType>("note");
     }

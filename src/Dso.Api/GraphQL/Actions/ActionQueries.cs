@@ -12,7 +12,7 @@ public static class ActionQueries
     public static void Register(ObjectGraphType query) =>
         query.Field<NonNullGraphType<ConnectionGraphType<ActionGraphType, CollectionAction>>>("agenda")
             .Description("Planned actions due on or before the date (default today), oldest first, then the largest open amount.")
-            .Argument<DateOnlyGraphType>("date")
+            .Argument<DateScalar>("date")
             .Argument<IdGraphType>("assigneeId")
             .Paged(backward: false)
             .ResolveAsync(async ctx =>

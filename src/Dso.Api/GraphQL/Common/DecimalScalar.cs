@@ -43,6 +43,9 @@ public sealed class DecimalScalar : ScalarGraphType
         _ => ThrowSerializationError(value),
     };
 
+    /// <summary>A report figure with a fixed number of decimals: ratios 4 ("0.4400"), days 1 ("76.0").</summary>
+    public static string Fixed(decimal value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
     public static string Format(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 
     private static decimal Parse(string text) =>

@@ -1,4 +1,5 @@
 using Dso.Api.GraphQL.DataLoading;
+using Dso.Domain.Common;
 using Dso.Domain.Users;
 using GraphQL;
 
@@ -28,4 +29,8 @@ public static class ResolveContextExtensions
 
     public static T? Value<T>(this IDictionary<string, object?> input, string key) =>
         input.TryGetValue(key, out var value) && value is T typed ? typed : default;
+
+    /// <summary>The value of a query's use case, or its first user error (whose message names the argument) as an INVALID_ARGUMENT error.</summary>
+    public static T OrThrow<T>(this Outcome<T> outcome) =>
+        outcome.Succeeded ? outcome.Value! : throw new ExecutionError(outcome.Errors[0].Message) { Code = "INVALID_ARGUMENT" };
 }

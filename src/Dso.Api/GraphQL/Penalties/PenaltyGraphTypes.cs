@@ -1,6 +1,8 @@
 using Dso.Api.GraphQL.Common;
 using Dso.Api.GraphQL.Pieces;
 using Dso.Domain.Common;
+using Dso.Domain.ExchangeRates;
+using Dso.Domain.Persistence;
 using Dso.Domain.Penalties;
 using Dso.Domain.Pieces;
 using GraphQL;
@@ -16,19 +18,14 @@ public sealed class LatePenaltiesGraphType : ObjectGraphType<LatePenalties>
         Name = "LatePenalties";
         Field(p => p.AsOf);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PenaltyLineGraphType>>>>("lines").Resolve(ctx => ctx.Source.Lines);
-        Field<NonNullGraphType<MoneyGraphType>>("totalInterest").ResolveAsync(async ctx => await Total(ctx, l => l.Interest));
+        Field<NonNullGraphType<MoneyGraphType>>("totalInterest").Description("In the main currency, at the rates of asOf.").ResolveAsync(async ctx => await Total(ctx, l => l.Interest));
         Field<NonNullGraphType<MoneyGraphType>>("totalIndemnity").ResolveAsync(async ctx => await Total(ctx, l => l.Indemnity));
     }
 
     private static async Task<object?> Total(IResolveFieldContext<LatePenalties> context, Func<PenaltyLine, decimal> amount)
     {
-        var currency = (await context.Loaders().OrganizationAsync(context.CancellationToken)).MainCurrency;
-        if (context.Source.Lines.Any(l => l.Piece.Currency != currency))
-        {
-            throw new ExecutionError($"Some pieces are in a currency other than {currency}, and exchange rates are not available yet.") { Code = "EXCHANGE_RATE_MISSING" };
-        }
-
-        return new Money(context.Source.Lines.Sum(l => amount(l.Line)), currency);
+        var rates = await ExchangeRateTable.LoadAsync(context.Service<DsoDbContext>(), context.Source.AsOf, context.CancellationToken);
+        return new Money(rates.Total(context.Source.Lines.Select(l => (l.Piece.Currency, amount(l.Line)))), rates.MainCurrency);
     }
 }
 
@@ -55,8 +52,8 @@ public sealed class PenaltyRateSegmentGraphType : ObjectGraphType<(PenaltySegmen
     public PenaltyRateSegmentGraphType()
     {
         Name = "PenaltyRateSegment";
-        Field<NonNullGraphType<DateOnlyGraphType>>("from").Resolve(ctx => ctx.Source.Segment.From);
-        Field<NonNullGraphType<DateOnlyGraphType>>("to").Resolve(ctx => ctx.Source.Segment.To);
+        Field<NonNullGraphType<DateScalar>>("from").Resolve(ctx => ctx.Source.Segment.From);
+        Field<NonNullGraphType<DateScalar>>("to").Resolve(ctx => ctx.Source.Segment.To);
         Field<NonNullGraphType<DecimalScalar>>("annualRatePercent").Resolve(ctx => ctx.Source.Segment.AnnualRatePercent);
         Field<NonNullGraphType<MoneyGraphType>>("base").Resolve(ctx => new Money(ctx.Source.Segment.Base, ctx.Source.Currency));
         Field<NonNullGraphType<MoneyGraphType>>("amount").Description("This segment's interest, rounded for display (the line's interest is rounded once).")

@@ -12,7 +12,7 @@ public static class PenaltyQueries
         query.Field<NonNullGraphType<LatePenaltiesGraphType>>("latePenalties")
             .Description("The late-payment interest and indemnities a client owes as of a date (default today), computed, not recorded.")
             .Argument<NonNullGraphType<IdGraphType>>("clientId")
-            .Argument<DateOnlyGraphType>("asOf")
+            .Argument<DateScalar>("asOf")
             .ResolveAsync(async ctx =>
             {
                 try

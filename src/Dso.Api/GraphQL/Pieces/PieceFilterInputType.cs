@@ -17,8 +17,8 @@ public sealed class PieceFilterInputType : InputObjectGraphType
         Field<BooleanGraphType>("overdue").Description("Open debit pieces past their due date today.");
         Field<ListGraphType<NonNullGraphType<EnumerationGraphType<StatusCategory>>>>("statusCategories");
         Field<BooleanGraphType>("unqualified").Description("Pieces without a status.");
-        Field<DateOnlyGraphType>("dueBefore");
-        Field<DateOnlyGraphType>("dueAfter");
+        Field<DateScalar>("dueBefore");
+        Field<DateScalar>("dueAfter");
         Field<DecimalScalar>("minOpenAmount");
     }
 

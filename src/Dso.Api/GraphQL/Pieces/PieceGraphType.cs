@@ -29,7 +29,7 @@ public sealed class PieceGraphType : ObjectGraphType<Piece>
         Field<NonNullGraphType<IntGraphType>>("daysOverdue")
             .Description("Days past the due date today (in the organization's time zone); 0 when not yet due or settled.")
             .ResolveAsync(async ctx => ctx.Source.DaysOverdue((await ctx.Loaders().OrganizationAsync(ctx.CancellationToken)).Today(ctx.Service<TimeProvider>())));
-        Field<DateOnlyGraphType>("settledOn").Description("The date the open amount reached 0.").Resolve(ctx => ctx.Source.SettledOn);
+        Field<DateScalar>("settledOn").Description("The date the open amount reached 0.").Resolve(ctx => ctx.Source.SettledOn);
         Field<StatusGraphType>("status").Resolve(ctx => ctx.Source.StatusId is { } id ? ctx.Loaders().Statuses.Load(id) : null);
         Field(p => p.StatusComment, nullable: true);
         Field<PaymentPromiseGraphType>("promise").Resolve(ctx => ctx.Source.PromiseDate is { } date

@@ -13,13 +13,13 @@ public sealed class PieceInputGraphType : InputObjectGraphType
         Field<NonNullGraphType<EnumerationGraphType<PieceType>>>("type");
         Field<NonNullGraphType<StringGraphType>>("number");
         Field<NonNullGraphType<StringGraphType>>("clientCode");
-        Field<NonNullGraphType<DateOnlyGraphType>>("issueDate");
-        Field<NonNullGraphType<DateOnlyGraphType>>("dueDate");
+        Field<NonNullGraphType<DateScalar>>("issueDate");
+        Field<NonNullGraphType<DateScalar>>("dueDate");
         Field<NonNullGraphType<DecimalScalar>>("amount").Description("Credit types may be sent with either sign.");
         Field<NonNullGraphType<DecimalScalar>>("openAmount");
         Field<StringGraphType>("currency").Description("ISO 4217; default: the client's currency.");
-        Field<DateOnlyGraphType>("balanceDate").Description("The date on which openAmount became true (default: today); loads history.");
-        Field<DateOnlyGraphType>("promiseDate");
+        Field<DateScalar>("balanceDate").Description("The date on which openAmount became true (default: today); loads history.");
+        Field<DateScalar>("promiseDate");
     }
 
     public static PieceInput From(IDictionary<string, object?> input) => new(

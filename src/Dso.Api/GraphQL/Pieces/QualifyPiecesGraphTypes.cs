@@ -14,9 +14,9 @@ public sealed class QualifyPiecesInputGraphType : InputObjectGraphType
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("pieceIds");
         Field<NonNullGraphType<IdGraphType>>("statusId");
         Field<NonNullGraphType<StringGraphType>>("comment");
-        Field<DateOnlyGraphType>("promiseDate").Description("Required with a PAYMENT_PROMISE status.");
+        Field<DateScalar>("promiseDate").Description("Required with a PAYMENT_PROMISE status.");
         Field<DecimalScalar>("promisedAmount").Description("Default: everything still due.");
-        Field<DateOnlyGraphType>("followUpDate").Description("Default: the promise date, else today + the status's followUpDays.");
+        Field<DateScalar>("followUpDate").Description("Default: the promise date, else today + the status's followUpDays.");
     }
 
     public static QualifyPiecesRequest From(IDictionary<string, object?> input) => new(
