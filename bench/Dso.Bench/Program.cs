@@ -3,6 +3,7 @@ using Dso.Bench;
 // Usage (Release): dotnet run -c Release --project bench/Dso.Bench -- api [pieces ...]      (default 100000 1000000)
 //                  dotnet run -c Release --project bench/Dso.Bench -- import [pieces]       (default 1000000)
 //                  dotnet run -c Release --project bench/Dso.Bench -- csv [rows]            (default 1000000)
+//                  dotnet run -c Release --project bench/Dso.Bench -- reports [pieces]      (default 1000000)
 // Prints Markdown tables for the README, preceded by the machine they ran on.
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 Console.WriteLine();
@@ -15,11 +16,14 @@ switch (args.FirstOrDefault())
     case "csv":
         CsvBenchmark.Run(sizes.FirstOrDefault(1_000_000));
         break;
+    case "reports":
+        await ReportsBenchmark.RunAsync(sizes.FirstOrDefault(1_000_000));
+        break;
     case "api" or null:
         await ApiBenchmark.RunAsync(sizes.Length > 0 ? sizes : [100_000, 1_000_000]);
         break;
     default:
-        Console.Error.WriteLine("Benchmarks: api, import, csv.");
+        Console.Error.WriteLine("Benchmarks: api, import, csv, reports.");
         return 2;
 }
 

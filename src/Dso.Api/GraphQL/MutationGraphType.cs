@@ -22,5 +22,6 @@ public sealed class MutationGraphType : ObjectGraphType
         ImportMutations.Register(this);
         Actions.ActionMutations.Register(this);
         ExchangeRates.ExchangeRateFields.RegisterMutations(this);
+        Reports.ExportReportMutation.Register(this);
     }
 }

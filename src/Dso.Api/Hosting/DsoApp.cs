@@ -1,3 +1,4 @@
+using Dso.Api.Exports;
 using Dso.Api.GraphQL.Transport;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -41,6 +42,7 @@ public static class DsoApp
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.Map("/graphql", (HttpContext context, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(context));
+        app.MapExports();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Dso.Api.Auth;
+using Dso.Api.Exports;
 using Dso.Api.GraphQL;
 using Dso.Api.GraphQL.Common;
 using Dso.Api.GraphQL.DataLoading;
@@ -41,6 +42,9 @@ public static class DsoServices
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
 
+        services.Configure<ExportOptions>(configuration.GetSection("Dso:Exports"));
+        services.AddSingleton<ExportLinks>();
+        services.AddHttpContextAccessor();
         services.AddScoped<RequestPrincipal>();
         services.AddScoped<Loaders>();
         services.AddSingleton<GraphQLRequestReader>();

@@ -9,11 +9,13 @@ public sealed class BalanceEvent : ITenantOwned
     {
     }
 
-    internal BalanceEvent(long organizationId, DateOnly date, decimal openAmount)
+    internal BalanceEvent(long organizationId, DateOnly date, decimal openAmount, string currency, bool receivable)
     {
         OrganizationId = organizationId;
         Date = date;
         OpenAmount = openAmount;
+        Currency = currency;
+        Receivable = receivable;
     }
 
     public long Id { get; private set; }
@@ -32,4 +34,10 @@ public sealed class BalanceEvent : ITenantOwned
     /// the receivables on that date: one grouped scan gives a whole series of dates.
     /// </summary>
     public decimal Change { get; internal set; }
+
+    /// <summary>The piece's currency, copied so receivables over time are summed from this table alone.</summary>
+    public string Currency { get; internal set; } = "EUR";
+
+    /// <summary>Whether the piece's type counts in receivables (not unapplied payments nor memo items); a piece never changes type.</summary>
+    public bool Receivable { get; private set; }
 }

@@ -83,6 +83,9 @@ public sealed class Piece : ITenantOwned
     public bool NeedsBalanceChange(PieceValues values) =>
         Id == 0 || values.BalanceDate < BalanceDate || values.OpenAmount != OpenAmount;
 
+    /// <summary>True when applying <paramref name="values"/> touches the balance history (a balance change, or a new currency its events carry).</summary>
+    public bool NeedsHistory(PieceValues values) => NeedsBalanceChange(values) || values.Currency != Currency;
+
     /// <summary>True when applying these values (from this source) would change the piece.</summary>
     public bool Differs(PieceValues values, string source) =>
         Source != source || ClientId != values.ClientId || IssueDate != values.IssueDate || DueDate != values.DueDate || Amount != values.Amount ||
@@ -106,6 +109,7 @@ public sealed class Piece : ITenantOwned
             // A source that says nothing of a promise leaves the one a collector recorded.
             (ClientId, IssueDate, DueDate, Amount, Currency, PromiseDate) =
                 (values.ClientId, values.IssueDate, values.DueDate, values.Amount, values.Currency, values.PromiseDate ?? PromiseDate);
+            balanceHistory.ForEach(e => e.Currency = Currency);
             changed = true;
         }
 
@@ -169,7 +173,7 @@ public sealed class Piece : ITenantOwned
         var existing = balanceHistory.Find(e => e.Date == date);
         if (existing is null)
         {
-            balanceHistory.Add(new BalanceEvent(OrganizationId, date, openAmount));
+            balanceHistory.Add(new BalanceEvent(OrganizationId, date, openAmount, Currency, PieceTypes.Receivable.Contains(Type)));
         }
         else
         {

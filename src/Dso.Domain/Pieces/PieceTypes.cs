@@ -12,6 +12,12 @@ public static class PieceTypes
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
+    /// <summary>
+    /// The types that make receivables (domain-rules §5): invoices, debit notes, credit notes, miscellaneous
+    /// items and bills of exchange; unapplied payments and memo items are left out.
+    /// </summary>
+    public static readonly PieceType[] Receivable = [PieceType.Invoice, PieceType.DebitNote, PieceType.CreditNote, PieceType.Misc, PieceType.BillOfExchange];
+
     /// <summary>Counts in outstanding amounts (everything but memo items).</summary>
     public static bool HasAccountingValue(this PieceType type) => type.Sign() != PieceSign.Memo;
 

@@ -22,7 +22,7 @@ public static class PieceWriter
             }
         }
 
-        var needHistory = values.Select(v => existing.GetValueOrDefault((v.Type, v.Number)) is { } p && p.NeedsBalanceChange(v) ? p.Id : 0).Where(id => id != 0).Distinct();
+        var needHistory = values.Select(v => existing.GetValueOrDefault((v.Type, v.Number)) is { } p && p.NeedsHistory(v) ? p.Id : 0).Where(id => id != 0).Distinct();
         foreach (var chunk in needHistory.Chunk(ChunkSize))
         {
             // Tracked events attach themselves to their (tracked) pieces' BalanceHistory.

@@ -15,7 +15,12 @@ namespace Dso.Domain.Reports;
 public sealed class ListAgedBalanceRows(DsoDbContext db)
 {
     /// <summary>A page of the lines; <c>sortBucket</c> is the index of the bucket to sort by, or null for the outstanding amount.</summary>
-    public async Task<Page<AgedBalanceRow>> ExecuteAsync(AgedBalance report, int? sortBucket, bool descending, PageRequest page, CancellationToken cancellationToken)
+    public async Task<Page<AgedBalanceRow>> ExecuteAsync(AgedBalance report, int? sortBucket, bool descending, PageRequest page, CancellationToken cancellationToken) =>
+        Positional.Page(await AllAsync(report, sortBucket, descending, cancellationToken),
+            string.Create(CultureInfo.InvariantCulture, $"{report.AsOf:yyyy-MM-dd}|{string.Join(',', report.Buckets.Bounds)}|{sortBucket}|{descending}"), page);
+
+    /// <summary>Every line, in order.</summary>
+    public async Task<IReadOnlyList<AgedBalanceRow>> AllAsync(AgedBalance report, int? sortBucket, bool descending, CancellationToken cancellationToken)
     {
         var aging = report.Buckets;
         var sums = await db.Pieces.BalancesOn(report.AsOf).Select(BucketedBalance.Projection(aging.Of(report.AsOf)))
@@ -36,8 +41,6 @@ public sealed class ListAgedBalanceRows(DsoDbContext db)
         }).Where(r => r.Buckets.Any(b => b.Count > 0));
 
         Func<AgedBalanceRow, decimal> key = sortBucket is { } index ? r => r.Buckets[index].Amount : r => r.Outstanding;
-        var sorted = (descending ? rows.OrderByDescending(key) : rows.OrderBy(key)).ThenBy(r => r.ClientId).ToList();
-        return Positional.Page(sorted,
-            string.Create(CultureInfo.InvariantCulture, $"{report.AsOf:yyyy-MM-dd}|{string.Join(',', aging.Bounds)}|{sortBucket}|{descending}"), page);
+        return (descending ? rows.OrderByDescending(key) : rows.OrderBy(key)).ThenBy(r => r.ClientId).ToList();
     }
 }

@@ -17,17 +17,15 @@ internal static class ReceivablesHistory
     public static async Task<IReadOnlyList<decimal>> OnAsync(DsoDbContext db, IReadOnlyList<DateOnly> dates, ExchangeRateTable rates, CancellationToken cancellationToken)
     {
         var last = dates.Max();
-        var receivable = db.Pieces.Where(p => ReceivablesOn.Types.Contains(p.Type));
-        var changes = await db.BalanceEvents.Where(e => e.Date <= last)
-            .Join(receivable, e => e.PieceId, p => p.Id, (e, p) => new { p.Currency, e.Date, e.Change })
-            .GroupBy(x => new { x.Currency, x.Date })
-            .Select(g => new Delta(g.Key.Currency, g.Key.Date, g.Sum(x => x.Change)))
+        var changes = await db.BalanceEvents.Where(e => e.Date <= last && e.Receivable)
+            .GroupBy(e => new { e.Date, e.Currency })
+            .Select(g => new Delta(g.Key.Currency, g.Key.Date, g.Sum(e => e.Change)))
             .ToListAsync(cancellationToken);
-        var beforeHistory = receivable.Where(p => p.HistoryStart > p.IssueDate && p.IssueDate <= last);
-        var issued = await beforeHistory.GroupBy(p => new { p.Currency, p.IssueDate })
+        var beforeHistory = db.Pieces.Where(p => p.HistoryStart > p.IssueDate && PieceTypes.Receivable.Contains(p.Type) && p.IssueDate <= last);
+        var issued = await beforeHistory.GroupBy(p => new { p.IssueDate, p.Currency })
             .Select(g => new Delta(g.Key.Currency, g.Key.IssueDate, g.Sum(p => p.Amount)))
             .ToListAsync(cancellationToken);
-        var historyStarts = await beforeHistory.Where(p => p.HistoryStart <= last).GroupBy(p => new { p.Currency, p.HistoryStart })
+        var historyStarts = await beforeHistory.Where(p => p.HistoryStart <= last).GroupBy(p => new { p.HistoryStart, p.Currency })
             .Select(g => new Delta(g.Key.Currency, g.Key.HistoryStart, -g.Sum(p => p.Amount)))
             .ToListAsync(cancellationToken);
 
@@ -40,7 +38,7 @@ internal static class ReceivablesHistory
     {
         var sales = await db.Pieces
             .Where(p => (p.Type == PieceType.Invoice || p.Type == PieceType.DebitNote || p.Type == PieceType.CreditNote) && p.IssueDate <= until)
-            .GroupBy(p => new { p.Currency, p.IssueDate })
+            .GroupBy(p => new { p.IssueDate, p.Currency })
             .Select(g => new Delta(g.Key.Currency, g.Key.IssueDate, g.Sum(p => p.Amount)))
             .ToListAsync(cancellationToken);
         return new SortedDictionary<DateOnly, decimal>(sales.GroupBy(s => s.Date).ToDictionary(g => g.Key, g => g.Sum(s => rates.Convert(s.Amount, s.Currency))));

@@ -3,19 +3,16 @@ using Dso.Domain.Pieces;
 namespace Dso.Domain.Reports;
 
 /// <summary>
-/// The pieces that make receivables (domain-rules §5: invoices, debit notes, credit notes, miscellaneous
-/// items and bills of exchange; unapplied payments and memo items excluded), with their balance on a date
+/// The pieces that make receivables (<see cref="PieceTypes.Receivable"/>), with their balance on a date
 /// computed in SQL from the balance history: the current open amount when nothing changed since, the full
 /// amount before the history starts, else the latest event on or before the date.
 /// </summary>
 public static class ReceivablesOn
 {
-    public static readonly PieceType[] Types = [PieceType.Invoice, PieceType.DebitNote, PieceType.CreditNote, PieceType.Misc, PieceType.BillOfExchange];
-
     /// <summary>The receivable pieces issued by <paramref name="date"/> and not settled before it, with their balance on it.</summary>
     public static IQueryable<PieceOnDate> BalancesOn(this IQueryable<Piece> pieces, DateOnly date) =>
         pieces
-            .Where(p => Types.Contains(p.Type) && p.IssueDate <= date && (p.SettledOn == null || p.SettledOn > date))
+            .Where(p => PieceTypes.Receivable.Contains(p.Type) && p.IssueDate <= date && (p.SettledOn == null || p.SettledOn > date))
             .Select(p => new PieceOnDate
             {
                 Id = p.Id,

@@ -25,11 +25,17 @@ internal sealed class PieceConfiguration : IEntityTypeConfiguration<Piece>
         builder.HasIndex(p => new { p.OrganizationId, p.Type, p.Number }).IsUnique();
         builder.HasIndex(p => new { p.OrganizationId, p.DueDate, p.Id });
         builder.HasIndex(p => new { p.OrganizationId, p.IssueDate, p.Id });
+        // Covers the sales per issue day and currency of the DSO.
+        builder.HasIndex(p => new { p.OrganizationId, p.IssueDate, p.Currency, p.Type, p.Amount });
         builder.HasIndex(p => new { p.OrganizationId, p.Number, p.Id });
         builder.HasIndex(p => new { p.OrganizationId, p.OpenAmount, p.Id });
         builder.HasIndex(p => new { p.OrganizationId, p.Source, p.OpenAmount });
         // Leads with the organization too, so a client's balance uses it whatever the planner's statistics say.
         builder.HasIndex(p => new { p.OrganizationId, p.ClientId, p.DueDate });
+
+        // The few pieces loaded after their issue date (full amount before their history starts), for receivables over time.
+        builder.HasIndex(p => new { p.OrganizationId, p.IssueDate }, "IX_Pieces_BeforeHistory_IssueDate").HasFilter("\"HistoryStart\" > \"IssueDate\"");
+        builder.HasIndex(p => new { p.OrganizationId, p.HistoryStart }, "IX_Pieces_BeforeHistory_HistoryStart").HasFilter("\"HistoryStart\" > \"IssueDate\"");
 
         builder.HasMany(p => p.BalanceHistory).WithOne().HasForeignKey(e => e.PieceId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.BalanceHistory).HasField("balanceHistory");

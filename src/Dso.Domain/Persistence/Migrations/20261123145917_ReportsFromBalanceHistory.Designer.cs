@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dso.Domain.Persistence.Migrations
 {
     [DbContext(typeof(DsoDbContext))]
-    [Migration("20261123142535_BalanceChangesAndExchangeRates")]
-    partial class BalanceChangesAndExchangeRates
+    [Migration("20261123145917_ReportsFromBalanceHistory")]
+    partial class ReportsFromBalanceHistory
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -491,6 +491,11 @@ namespace Dso.Domain.Persistence.Migrations
                     b.Property<long>("Change")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
@@ -503,12 +508,15 @@ namespace Dso.Domain.Persistence.Migrations
                     b.Property<long>("PieceId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.Property<bool>("Receivable")
+                        .HasColumnType("INTEGER");
 
-                    b.HasIndex("OrganizationId", "Date");
+                    b.HasKey("Id");
 
                     b.HasIndex("PieceId", "Date")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Date", "Currency", "Receivable", "Change");
 
                     b.ToTable("BalanceEvents");
                 });
@@ -605,6 +613,14 @@ namespace Dso.Domain.Persistence.Migrations
 
                     b.HasIndex("OrganizationId", "Type", "Number")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "IssueDate", "Currency", "Type", "Amount");
+
+                    b.HasIndex(new[] { "OrganizationId", "HistoryStart" }, "IX_Pieces_BeforeHistory_HistoryStart")
+                        .HasFilter("\"HistoryStart\" > \"IssueDate\"");
+
+                    b.HasIndex(new[] { "OrganizationId", "IssueDate" }, "IX_Pieces_BeforeHistory_IssueDate")
+                        .HasFilter("\"HistoryStart\" > \"IssueDate\"");
 
                     b.ToTable("Pieces");
                 });

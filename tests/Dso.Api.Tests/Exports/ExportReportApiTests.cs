@@ -1,0 +1,49 @@
+using System.Net;
+using MiniExcelLibs;
+
+namespace Dso.Api.Tests.Exports;
+
+[Collection(ApiServerGroup.Name)]
+public class ExportReportApiTests(ApiServer server)
+{
+    private const string Export = """
+        mutation($i: ExportReportInput!) { exportReport(input: $i) { export { url expiresAt } userErrors { field code message } } }
+        """;
+
+    [Fact]
+    public async Task TheAgedBalance_DownloadsAsAWorkbook_WithFormulaLikeTextEscaped()
+    {
+        var key = await server.CreateOrganizationAsync("Export SAS");
+        var viewer = await server.CreateKeyAsync(key, Domain.Users.Role.Viewer);
+        await server.PostAsync("mutation { upsertClients(input: { clients: [{ code: \"=1+1\", name: \"=HYPERLINK(\\\"http://evil.example\\\")\" }] }) { userErrors { message } } }", key: key);
+        await server.PostAsync("mutation { upsertPieces(input: { pieces: [{ type: INVOICE, number: \"F1\", clientCode: \"=1+1\", issueDate: \"2025-05-01\", dueDate: \"2025-05-31\", amount: \"1200.50\", openAmount: \"1200.50\" }] }) { userErrors { message } } }", key: key);
+
+        var answer = await server.PostAsync(Export, new { i = new { report = "AGED_BALANCE", asOf = "2025-06-30" } }, viewer);
+        var url = answer.Data("exportReport", "export", "url")!.GetValue<string>();
+        using var response = await server.Http.GetAsync(new Uri(url));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("aged-balance-2025-06-30.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        using var stream = new MemoryStream(bytes);
+        var summary = stream.Query(useHeaderRow: true, sheetName: "Aged balance").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(1200.5, Convert.ToDouble(summary.Single(r => (string?)r["Bucket"] == "1-30")["Amount"], System.Globalization.CultureInfo.InvariantCulture));
+        stream.Position = 0;
+        var client = stream.Query(useHeaderRow: true, sheetName: "Clients").Cast<IDictionary<string, object?>>().Single();
+        Assert.Equal(("'=1+1", "'=HYPERLINK(\"http://evil.example\")"), ((string?)client["Client code"], (string?)client["Client"]));
+    }
+
+    [Fact]
+    public async Task BadArguments_AreUserErrors_AndABrokenLinkIsNotFound()
+    {
+        var key = await server.CreateOrganizationAsync("Export Errors SAS");
+
+        var answer = await server.PostAsync(Export, new { i = new { report = "DSO", months = 99 } }, key);
+        using var forged = await server.Http.GetAsync(new Uri(server.Http.BaseAddress!, "/exports/eyJ4IjoxfQ.c2lnbmF0dXJl"));
+
+        Assert.Equal("[{\"field\":[\"input\",\"months\"],\"code\":\"INVALID\",\"message\":\"months is between 0 and 36.\"}]", answer.UserErrors("exportReport").ToJsonString());
+        Assert.Null(answer.Data("exportReport", "export"));
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+    }
+}
