@@ -1,5 +1,6 @@
 using Dso.Domain.Persistence;
 using Dso.Domain.Pieces;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dso.Domain.Clients;
 
@@ -15,4 +16,20 @@ public static class ClientBalances
                 .Sum(p => p.OpenAmount),
             ForeignCurrencyPieces = db.Pieces.Count(p => p.ClientId == c.Id && p.OpenAmount != 0 && p.Currency != c.Currency),
         });
+
+    /// <summary>Clients' outstanding and overdue amounts per currency, for those with amounts in several currencies.</summary>
+    public static async Task<IReadOnlyDictionary<long, IReadOnlyList<CurrencyBalance>>> ByCurrencyAsync(
+        DsoDbContext db, IReadOnlyList<long> clientIds, DateOnly today, CancellationToken cancellationToken) =>
+        (await db.Pieces.Where(p => clientIds.Contains(p.ClientId) && p.Type != PieceType.DownPaymentRequest && p.OpenAmount != 0)
+            .GroupBy(p => new { p.ClientId, p.Currency })
+            .Select(g => new
+            {
+                g.Key.ClientId,
+                Balance = new CurrencyBalance(g.Key.Currency, g.Sum(p => p.OpenAmount), g.Sum(p => p.OpenAmount > 0 && p.DueDate < today ? p.OpenAmount : 0)),
+            })
+            .ToListAsync(cancellationToken))
+        .GroupBy(r => r.ClientId).ToDictionary(g => g.Key, g => (IReadOnlyList<CurrencyBalance>)g.Select(r => r.Balance).ToList());
 }
+
+/// <summary>A client's amounts in one currency.</summary>
+public sealed record CurrencyBalance(string Currency, decimal Outstanding, decimal Overdue);

@@ -124,11 +124,14 @@ public class ReportsApiTests(ApiServer server)
         var refused = await server.PostAsync(Upsert, key: viewer);
         var written = await server.PostAsync(Upsert, key: key);
         var converted = await server.PostAsync(Total, key: key);
+        var clients = await server.PostAsync("{ clients(first: 10) { nodes { code outstanding { amount currency } } } }", key: key);
 
         Assert.Equal(("EXCHANGE_RATE_MISSING", "No exchange rate from USD to EUR on or before 2025-06-30: add one with upsertExchangeRates."), (missing.FirstErrorCode, missing.FirstErrorMessage));
         Assert.Equal("[{\"code\":\"FORBIDDEN\"}]", refused.UserErrors("upsertExchangeRates").ToJsonString());
         Assert.Equal("[{\"currency\":\"USD\",\"date\":\"2025-06-01\",\"rate\":\"0.9\"}]", written.Data("upsertExchangeRates", "exchangeRates")!.ToJsonString());
         Assert.Equal("250900.00", Amount(converted.Data("reports", "agedBalance", "total")));
+        Assert.Equal("{\"amount\":\"900.00\",\"currency\":\"EUR\"}",
+            clients.Data("clients", "nodes")!.AsArray().Single(c => c!["code"]!.GetValue<string>() == "DELTA")!["outstanding"]!.ToJsonString());
     }
 
     private async Task<JsonNode> ReportsAsync(string query, object? variables, string key)

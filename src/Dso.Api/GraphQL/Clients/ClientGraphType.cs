@@ -32,10 +32,10 @@ public sealed class ClientGraphType : ObjectGraphType<Client>
             .Resolve(ctx => ctx.Source.CreditLimit is { } limit ? new Money(limit, ctx.Source.Currency) : null);
         Field<NonNullGraphType<MoneyGraphType>>("outstanding")
             .Description("Sum of open amounts, net of credits, in the main currency.")
-            .Resolve(ctx => Balance(ctx, row => row.Outstanding));
+            .Resolve(ctx => Balance(ctx, overdue: false));
         Field<NonNullGraphType<MoneyGraphType>>("overdue")
-            .Description("The part of outstanding past its due date, in the main currency.")
-            .Resolve(ctx => Balance(ctx, row => row.Overdue));
+            .Description("The part of outstanding past its due date, in the main currency (at today's exchange rates).")
+            .Resolve(ctx => Balance(ctx, overdue: true));
         Field<NonNullGraphType<ConnectionGraphType<PieceGraphType, Piece>>>("pieces")
             .Argument<PieceFilterInputType>("filter")
             .Argument<ListGraphType<NonNullGraphType<PieceOrderInputType>>>("orderBy")
@@ -43,16 +43,18 @@ public sealed class ClientGraphType : ObjectGraphType<Client>
             .ResolveAsync(async ctx => await PieceQueries.ListAsync(ctx, ctx.Source.Id));
     }
 
-    private static IDataLoaderResult<Money> Balance(IResolveFieldContext<Client> context, Func<ClientRow, decimal> amount) =>
+    private static IDataLoaderResult<Money> Balance(IResolveFieldContext<Client> context, bool overdue) =>
         context.Loaders().ClientBalances.Load(context.Source.Id).Then(async (row, ct) =>
         {
             var organization = await context.Loaders().OrganizationAsync(ct);
-            if (row is null || row.ForeignCurrencyPieces > 0 || row.Client.Currency != organization.MainCurrency)
+            if (row is not null && row.ForeignCurrencyPieces == 0 && row.Client.Currency == organization.MainCurrency)
             {
-                throw new ExecutionError($"Client {context.Source.Code} has amounts in a currency other than {organization.MainCurrency}, and exchange rates are not available yet.")
-                { Code = "EXCHANGE_RATE_MISSING" };
+                return new Money(overdue ? row.Overdue : row.Outstanding, organization.MainCurrency);
             }
 
-            return new Money(amount(row), organization.MainCurrency);
+            // Amounts in other currencies: summed per currency, converted at today's rates.
+            var balances = await context.Loaders().ClientBalancesByCurrency.Load(context.Source.Id).GetResultAsync(ct) ?? [];
+            var rates = await context.Loaders().TodaysRatesAsync(ct);
+            return new Money(rates.Total(balances.Select(b => (b.Currency, overdue ? b.Overdue : b.Outstanding))), organization.MainCurrency);
         });
 }

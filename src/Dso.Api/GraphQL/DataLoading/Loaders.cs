@@ -1,4 +1,5 @@
 using Dso.Domain.Clients;
+using Dso.Domain.ExchangeRates;
 using Dso.Domain.Messaging;
 using Dso.Domain.Organizations;
 using Dso.Domain.Persistence;
@@ -15,6 +16,8 @@ public sealed class Loaders(DsoDbContext db, TimeProvider clock)
 {
     private Organization? organization;
     private BatchLoader<long, ClientRow>? clientBalances;
+    private BatchLoader<long, IReadOnlyList<CurrencyBalance>>? clientBalancesByCurrency;
+    private ExchangeRateTable? todaysRates;
 
     public BatchLoader<long, Client> Clients { get; } = new((ids, ct) => ById(db.Clients.AsNoTracking(), ids, ct));
 
@@ -57,6 +60,13 @@ public sealed class Loaders(DsoDbContext db, TimeProvider clock)
         var today = (await OrganizationAsync(ct)).Today(clock);
         return await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).WithBalances(db, today).ToDictionaryAsync(r => r.Client.Id, ct);
     });
+
+    public BatchLoader<long, IReadOnlyList<CurrencyBalance>> ClientBalancesByCurrency => clientBalancesByCurrency ??= new(async (ids, ct) =>
+        await Dso.Domain.Clients.ClientBalances.ByCurrencyAsync(db, ids, (await OrganizationAsync(ct)).Today(clock), ct));
+
+    /// <summary>The exchange rates in force today, read once per request.</summary>
+    public async Task<ExchangeRateTable> TodaysRatesAsync(CancellationToken cancellationToken) =>
+        todaysRates ??= await ExchangeRateTable.LoadAsync(db, (await OrganizationAsync(cancellationToken)).Today(clock), cancellationToken);
 
     /// <summary>The current organization, read once per request.</summary>
     public async Task<Organization> OrganizationAsync(CancellationToken cancellationToken) =>
