@@ -1,13 +1,14 @@
 using Dso.Domain.Common.Paging;
 using Dso.Domain.Organizations;
 using Dso.Domain.Persistence;
+using Dso.Domain.Users;
 
 namespace Dso.Domain.Actions;
 
 /// <summary>
-/// The agenda on a date (default today): planned actions due on or before it, oldest first, then the
-/// largest open amount (domain-rules §3), optionally for one assignee. Portfolios (a collector sees only
-/// their clients) arrive with the access work; until then everyone sees the organization's agenda.
+/// The agenda of a user on a date (default today): planned actions due on or before it for the clients of
+/// their portfolio, or assigned to them (every client for an administrator), oldest first, then the
+/// largest open amount (domain-rules §3), optionally for one assignee.
 /// </summary>
 public sealed class ListAgenda(DsoDbContext db, TimeProvider clock)
 {
@@ -18,10 +19,15 @@ public sealed class ListAgenda(DsoDbContext db, TimeProvider clock)
         SortKeys.By<AgendaRow, long>("id", r => r.Action.Id),
     ];
 
-    public async Task<Page<AgendaRow>> ExecuteAsync(DateOnly? date, long? assigneeId, PageRequest page, CancellationToken cancellationToken)
+    public async Task<Page<AgendaRow>> ExecuteAsync(Principal user, DateOnly? date, long? assigneeId, PageRequest page, CancellationToken cancellationToken)
     {
         var on = date ?? (await db.CurrentOrganizationAsync(cancellationToken)).Today(clock);
         var actions = db.Actions.Where(a => a.State == ActionState.Planned && a.DueDate <= on);
+        if (!user.IsAdmin)
+        {
+            actions = actions.Where(a => a.AssigneeId == user.UserId || db.ClientAssignments.Any(x => x.ClientId == a.ClientId && x.UserId == user.UserId));
+        }
+
         if (assigneeId is { } assignee)
         {
             actions = actions.Where(a => a.AssigneeId == assignee);

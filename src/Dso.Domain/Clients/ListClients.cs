@@ -25,6 +25,11 @@ public sealed class ListClients(DsoDbContext db, TimeProvider clock)
             clients = clients.Where(c => c.ScenarioId == scenarioId);
         }
 
+        if (filter?.AssignedTo is { } user)
+        {
+            clients = clients.Where(c => db.ClientAssignments.Any(a => a.ClientId == c.Id && a.UserId == user));
+        }
+
         var rows = clients.WithBalances(db, today);
         if (filter?.Overdue is { } overdue)
         {

@@ -30,6 +30,8 @@ public sealed class DsoDbContext(DbContextOptions<DsoDbContext> options, Tenant 
 
     public DbSet<Client> Clients => Set<Client>();
 
+    public DbSet<ClientAssignment> ClientAssignments => Set<ClientAssignment>();
+
     public DbSet<Piece> Pieces => Set<Piece>();
 
     public DbSet<BalanceEvent> BalanceEvents => Set<BalanceEvent>();

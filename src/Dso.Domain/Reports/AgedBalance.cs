@@ -8,3 +8,6 @@ public sealed record AgedBalance(DateOnly AsOf, string Currency, AgingBuckets Bu
 
 /// <summary>One client's line of an aged balance.</summary>
 public sealed record AgedBalanceRow(long ClientId, decimal Outstanding, IReadOnlyList<AgedBucket> Buckets);
+
+/// <summary>The lines of one collector's portfolio summed (<see cref="CollectorId"/> null: clients without a collector).</summary>
+public sealed record AgedBalanceGroup(long? CollectorId, int Clients, decimal Outstanding, IReadOnlyList<AgedBucket> Buckets);

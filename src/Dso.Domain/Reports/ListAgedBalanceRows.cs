@@ -3,6 +3,7 @@ using Dso.Domain.Common;
 using Dso.Domain.Common.Paging;
 using Dso.Domain.ExchangeRates;
 using Dso.Domain.Persistence;
+using Dso.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dso.Domain.Reports;
@@ -42,5 +43,20 @@ public sealed class ListAgedBalanceRows(DsoDbContext db)
 
         Func<AgedBalanceRow, decimal> key = sortBucket is { } index ? r => r.Buckets[index].Amount : r => r.Outstanding;
         return (descending ? rows.OrderByDescending(key) : rows.OrderBy(key)).ThenBy(r => r.ClientId).ToList();
+    }
+
+    /// <summary>The lines summed by assigned collector (a client has at most one), largest outstanding first, clients without one last.</summary>
+    public async Task<IReadOnlyList<AgedBalanceGroup>> ByCollectorAsync(AgedBalance report, CancellationToken cancellationToken)
+    {
+        var rows = await AllAsync(report, null, descending: true, cancellationToken);
+        var collectors = await db.ClientAssignments
+            .Join(db.Users.Where(u => (u.Roles & Role.Collector) != 0), a => a.UserId, u => u.Id, (a, u) => new { a.ClientId, a.UserId })
+            .ToListAsync(cancellationToken);
+        var collectorOf = collectors.GroupBy(a => a.ClientId).ToDictionary(g => g.Key, g => g.Min(a => a.UserId));
+        return rows.GroupBy(r => collectorOf.TryGetValue(r.ClientId, out var user) ? user : (long?)null)
+            .Select(g => new AgedBalanceGroup(g.Key, g.Count(), g.Sum(r => r.Outstanding),
+                g.First().Buckets.Select((b, i) => b with { Amount = g.Sum(r => r.Buckets[i].Amount), Count = g.Sum(r => r.Buckets[i].Count) }).ToList()))
+            .OrderBy(g => g.CollectorId is null).ThenByDescending(g => g.Outstanding).ThenBy(g => g.CollectorId)
+            .ToList();
     }
 }

@@ -3,6 +3,7 @@ using Dso.Domain.Clients;
 using Dso.Domain.Common;
 using Dso.Domain.Common.Paging;
 using Dso.Domain.Scenarios;
+using Dso.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Dso.Domain.Tests.Receivables;
@@ -52,6 +53,30 @@ public class AgendaTests
 
     private static Task<long> Piece(Dso.Domain.Persistence.DsoDbContext db, string number) => db.Pieces.Where(p => p.Number == number).Select(p => p.Id).SingleAsync();
 
+    [Fact]
+    public async Task ACollectorsAgenda_HoldsTheirPortfoliosClients_AndWhatIsAssignedToThem()
+    {
+        await using var db = await TestDatabase.CreateAsync(new DateOnly(2025, 6, 10));
+        await db.UpsertClientsAsync(new ClientInput("A", "Alpha SAS"), new ClientInput("B", "Beta SA"), new ClientInput("C", "Gamma SA"));
+        await db.UpsertPiecesAsync(Invoice("FA", "A", "2025-05-01", "2025-06-01", 100m), Invoice("FB", "B", "2025-05-01", "2025-06-01", 900m),
+            Invoice("FC", "C", "2025-05-01", "2025-06-01", 500m));
+        await db.RunAsync(sp => sp.GetRequiredService<CreateApiKey>().ExecuteAsync(db.OrganizationId, Role.Collector, default), TestDatabase.NoOrganization);
+        var (a, b, c, admin, collector, alpha, gamma) = await db.QueryAsync(async x => (
+            await Piece(x, "FA"), await Piece(x, "FB"), await Piece(x, "FC"), await x.Users.MinAsync(u => u.Id), await x.Users.MaxAsync(u => u.Id),
+            await x.Clients.Where(k => k.Code == "A").Select(k => k.Id).SingleAsync(), await x.Clients.Where(k => k.Code == "C").Select(k => k.Id).SingleAsync()));
+        await db.RunAsync(sp => sp.GetRequiredService<AssignClients>().ExecuteAsync(collector, [alpha], unassign: false, default));
+        await Plan(db, "A", a, new DateOnly(2025, 6, 12), admin);
+        await Plan(db, "B", b, new DateOnly(2025, 6, 12), admin);
+        await db.RunAsync(sp => sp.GetRequiredService<CreateSpecificAction>().ExecuteAsync(
+            new SpecificActionRequest(gamma, [c], Channel.Call, new DateOnly(2025, 6, 12), collector, null), admin, default));
+
+        var theirs = await Agenda(db, new DateOnly(2025, 6, 12), new Principal(db.OrganizationId, collector, Role.Collector));
+        var everything = await Agenda(db, new DateOnly(2025, 6, 12));
+
+        Assert.Equal(["C", "A"], theirs);
+        Assert.Equal(["B", "C", "A"], everything);
+    }
+
     private static async Task<Outcome<CollectionAction>> Plan(TestDatabase db, string client, long piece, DateOnly due, long user)
     {
         var clientId = await db.QueryAsync(x => x.Clients.Where(c => c.Code == client).Select(c => c.Id).SingleAsync());
@@ -59,9 +84,10 @@ public class AgendaTests
         return await db.RunAsync(sp => sp.GetRequiredService<CreateSpecificAction>().ExecuteAsync(new SpecificActionRequest(clientId, [piece], Channel.Call, due, null, null), user, default));
     }
 
-    private static Task<List<string>> Agenda(TestDatabase db, DateOnly date) => db.RunAsync(async sp =>
+    private static Task<List<string>> Agenda(TestDatabase db, DateOnly date, Principal? user = null) => db.RunAsync(async sp =>
     {
-        var page = await sp.GetRequiredService<ListAgenda>().ExecuteAsync(date, null, new PageRequest(50, null, null, null), default);
+        var page = await sp.GetRequiredService<ListAgenda>().ExecuteAsync(
+            user ?? new Principal(db.OrganizationId, 0, Role.Admin), date, null, new PageRequest(50, null, null, null), default);
         var clients = await sp.GetRequiredService<Dso.Domain.Persistence.DsoDbContext>().Clients.ToDictionaryAsync(c => c.Id, c => c.Code);
         return page.Edges.Select(e => clients[e.Node.Action.ClientId]).ToList();
     });

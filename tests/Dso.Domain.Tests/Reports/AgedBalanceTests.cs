@@ -75,6 +75,23 @@ public class AgedBalanceTests
         Assert.Equal(12_000m, byOverNinety.Edges.Single().Node.Buckets[4].Amount);
     }
 
+    [Fact]
+    public async Task GroupedByCollector_SumsEachPortfolio_AndTheClientsWithoutOneComeLast()
+    {
+        await using var db = await WorkedDataset.CreateAsync();
+        await db.RunAsync(sp => sp.GetRequiredService<Domain.Users.CreateApiKey>().ExecuteAsync(db.OrganizationId, Domain.Users.Role.Collector, default), TestDatabase.NoOrganization);
+        var collector = await db.QueryAsync(c => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.MaxAsync(c.Users, u => u.Id));
+        var clients = await db.QueryAsync(c => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(c.Clients.Where(x => x.Code != "BETA").Select(x => x.Id)));
+        await db.RunAsync(sp => sp.GetRequiredService<Domain.Clients.AssignClients>().ExecuteAsync(collector, clients.Cast<long?>().ToList(), unassign: false, default));
+        var report = await Compute(db, null, null);
+
+        var groups = await db.RunAsync(sp => sp.GetRequiredService<ListAgedBalanceRows>().ByCollectorAsync(report, default));
+
+        // Alpha (100 000, not due) and Gamma (50 000, all overdue) are the collector's; Beta has none.
+        Assert.Equal([((long?)collector, 2, 150_000m, 100_000m, 12_000m), (null, 1, 100_000m, 40_000m, 0m)],
+            groups.Select(g => (g.CollectorId, g.Clients, g.Outstanding, g.Buckets[0].Amount, g.Buckets[4].Amount)));
+    }
+
     private static async Task<AgedBalance> Compute(TestDatabase db, DateOnly? asOf, int[]? bounds) =>
         (await db.RunAsync(sp => sp.GetRequiredService<ComputeAgedBalance>().ExecuteAsync(asOf, bounds, default))).Value!;
 

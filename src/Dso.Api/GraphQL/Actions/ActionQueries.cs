@@ -18,7 +18,7 @@ public static class ActionQueries
             .ResolveAsync(async ctx =>
             {
                 var assignee = ctx.GetArgument<string?>("assigneeId") is { } id ? GlobalId.DecodeAs("User", id) ?? -1 : (long?)null;
-                var page = await ctx.Service<ListAgenda>().ExecuteAsync(ctx.GetArgument<DateOnly?>("date"), assignee, ctx.PageRequest(), ctx.CancellationToken);
+                var page = await ctx.Service<ListAgenda>().ExecuteAsync(ctx.Principal(), ctx.GetArgument<DateOnly?>("date"), assignee, ctx.PageRequest(), ctx.CancellationToken);
                 return page.Map(row => row.Action);
             });
 }

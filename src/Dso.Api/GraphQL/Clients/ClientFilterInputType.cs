@@ -14,13 +14,15 @@ public sealed class ClientFilterInputType : InputObjectGraphType
         Field<BooleanGraphType>("overdue");
         Field<BooleanGraphType>("overCreditLimit");
         Field<IdGraphType>("scenarioId");
+        Field<BooleanGraphType>("assignedToMe").Description("Only the clients assigned to the caller (their portfolio).");
     }
 
-    public static ClientFilter? From(IDictionary<string, object?>? input) => input is null
+    public static ClientFilter? From(IDictionary<string, object?>? input, long userId) => input is null
         ? null
         : new ClientFilter(
             input.Value<string>("search"),
             input.Value<bool?>("overdue"),
             input.Value<bool?>("overCreditLimit"),
-            input.ContainsKey("scenarioId") ? GlobalId.DecodeAs("Scenario", input.Value<string>("scenarioId")) ?? -1 : null);
+            input.ContainsKey("scenarioId") ? GlobalId.DecodeAs("Scenario", input.Value<string>("scenarioId")) ?? -1 : null,
+            input.Value<bool?>("assignedToMe") == true ? userId : null);
 }

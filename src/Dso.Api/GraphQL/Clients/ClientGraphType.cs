@@ -2,6 +2,7 @@ using Dso.Api.GraphQL.Common;
 using Dso.Api.GraphQL.DataLoading;
 using Dso.Api.GraphQL.Pieces;
 using Dso.Api.GraphQL.Scenarios;
+using Dso.Api.GraphQL.Users;
 using Dso.Domain.Clients;
 using Dso.Domain.Pieces;
 using GraphQL;
@@ -25,6 +26,9 @@ public sealed class ClientGraphType : ObjectGraphType<Client>
         Field(c => c.Language);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ContactGraphType>>>>("contacts")
             .Resolve(ctx => ctx.Loaders().ContactsOfClient.Load(ctx.Source.Id).Then(c => c ?? []));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserGraphType>>>>("assignedUsers")
+            .Description("The users whose portfolio holds this client (at most one of them a collector).")
+            .Resolve(ctx => ctx.Loaders().UsersOfClient.Load(ctx.Source.Id).Then(u => u ?? []));
         Field<ScenarioGraphType>("scenario")
             .Description("The scenario assigned to this client; null when it follows the default.")
             .Resolve(ctx => ctx.Source.ScenarioId is { } id ? ctx.Loaders().Scenarios.Load(id) : null);

@@ -61,3 +61,18 @@ public sealed class UpsertClientsInputGraphType : InputObjectGraphType
 /// <summary>The payload of upsertClients.</summary>
 public sealed class UpsertClientsPayloadGraphType()
     : PayloadGraphType<NonNullGraphType<ListGraphType<NonNullGraphType<ClientGraphType>>>, IReadOnlyList<Client>>("UpsertClientsPayload", "clients", Array.Empty<Client>());
+
+/// <summary>The input of assignClients and unassignClients.</summary>
+public sealed class AssignClientsInputGraphType : InputObjectGraphType
+{
+    public AssignClientsInputGraphType()
+    {
+        Name = "AssignClientsInput";
+        Field<NonNullGraphType<IdGraphType>>("userId");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("clientIds");
+    }
+}
+
+/// <summary>The clients whose portfolio changed.</summary>
+public sealed class AssignClientsPayloadGraphType()
+    : PayloadGraphType<NonNullGraphType<ListGraphType<NonNullGraphType<ClientGraphType>>>, IReadOnlyList<Client>>("AssignClientsPayload", "clients", Array.Empty<Client>());

@@ -17,7 +17,7 @@ public static class ClientQueries
             .ResolveAsync(async ctx =>
             {
                 var page = await ctx.Service<ListClients>().ExecuteAsync(
-                    ClientFilterInputType.From(ctx.GetArgument<Dictionary<string, object?>?>("filter")),
+                    ClientFilterInputType.From(ctx.GetArgument<Dictionary<string, object?>?>("filter"), ctx.Principal().UserId),
                     OrderInputs.From<ClientOrderField>(ctx.GetArgument<List<object?>?>("orderBy")),
                     ctx.PageRequest(),
                     ctx.CancellationToken);

@@ -39,6 +39,11 @@ public sealed class Loaders(DsoDbContext db, TimeProvider clock)
         (await db.Clients.AsNoTracking().Include(c => c.Contacts).Where(c => ids.Contains(c.Id)).ToListAsync(ct))
             .ToDictionary(c => c.Id, c => c.Contacts));
 
+    public BatchLoader<long, IReadOnlyList<User>> UsersOfClient { get; } = new(async (ids, ct) =>
+        (await db.ClientAssignments.Where(a => ids.Contains(a.ClientId)).Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { a.ClientId, User = u })
+            .AsNoTracking().ToListAsync(ct))
+        .GroupBy(x => x.ClientId).ToDictionary(g => g.Key, g => (IReadOnlyList<User>)g.Select(x => x.User).OrderBy(u => u.Name).ToList()));
+
     public BatchLoader<long, Dso.Domain.Actions.CollectionAction> Actions { get; } = new((ids, ct) => ById(db.Actions.AsNoTracking(), ids, ct));
 
     public BatchLoader<long, IReadOnlyList<Piece>> PiecesOfAction { get; } = new(async (ids, ct) =>

@@ -1,5 +1,6 @@
 using Dso.Api.GraphQL.Clients;
 using Dso.Api.GraphQL.Common;
+using Dso.Api.GraphQL.Users;
 using Dso.Domain.Common.Paging;
 using Dso.Domain.Reports;
 using GraphQL;
@@ -19,6 +20,9 @@ public sealed class AgedBalanceGraphType : ObjectGraphType<AgedBalance>
         Field<NonNullGraphType<DecimalScalar>>("lateRate").Description("Overdue ÷ open debits, 0 to 1, four decimals.").Resolve(ctx => DecimalScalar.Fixed(ctx.Source.LateRate, 4));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgedBalanceBucketGraphType>>>>("buckets")
             .Resolve(ctx => ctx.Source.Amounts.Select(b => (b, ctx.Source.Currency)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgedBalanceGroupGraphType>>>>("collectors")
+            .Description("The lines summed per assigned collector, largest first; the clients without a collector last (collector null).")
+            .ResolveAsync(async ctx => (await ctx.Service<ListAgedBalanceRows>().ByCollectorAsync(ctx.Source, ctx.CancellationToken)).Select(g => (g, ctx.Source.Currency)));
         Field<NonNullGraphType<ConnectionGraphType<AgedBalanceRowGraphType, (AgedBalanceRow, string)>>>("rows")
             .Description("One line per client with an open balance, largest outstanding first unless ordered otherwise.")
             .Paged()
@@ -74,5 +78,19 @@ public sealed class AgedBalanceRowGraphType : ObjectGraphType<(AgedBalanceRow Ro
         Field<NonNullGraphType<MoneyGraphType>>("outstanding").Resolve(ctx => new Money(ctx.Source.Row.Outstanding, ctx.Source.Currency));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgedBalanceBucketGraphType>>>>("buckets")
             .Resolve(ctx => ctx.Source.Row.Buckets.Select(b => (b, ctx.Source.Currency)));
+    }
+}
+
+/// <summary>One collector's portfolio in the aged balance.</summary>
+public sealed class AgedBalanceGroupGraphType : ObjectGraphType<(AgedBalanceGroup Group, string Currency)>
+{
+    public AgedBalanceGroupGraphType()
+    {
+        Name = "AgedBalanceGroup";
+        Field<UserGraphType>("collector").Resolve(ctx => ctx.Source.Group.CollectorId is { } id ? ctx.Loaders().Users.Load(id) : null);
+        Field<NonNullGraphType<IntGraphType>>("clients").Description("Clients with an open balance.").Resolve(ctx => ctx.Source.Group.Clients);
+        Field<NonNullGraphType<MoneyGraphType>>("outstanding").Resolve(ctx => new Money(ctx.Source.Group.Outstanding, ctx.Source.Currency));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgedBalanceBucketGraphType>>>>("buckets")
+            .Resolve(ctx => ctx.Source.Group.Buckets.Select(b => (b, ctx.Source.Currency)));
     }
 }

@@ -1,4 +1,6 @@
 using Dso.Api.GraphQL.Common;
+using Dso.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
 using GraphQL.Types;
 
 namespace Dso.Api.GraphQL.Users;
@@ -6,8 +8,13 @@ namespace Dso.Api.GraphQL.Users;
 /// <summary>Root fields of the users feature.</summary>
 public static class UserQueries
 {
-    public static void Register(ObjectGraphType query) =>
+    public static void Register(ObjectGraphType query)
+    {
         query.Field<NonNullGraphType<UserGraphType>>("me")
             .Description("The user the API key or token belongs to.")
             .Resolve(ctx => ctx.Loaders().Users.Load(ctx.Principal().UserId));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserGraphType>>>>("users")
+            .Description("The organization's users, by name.")
+            .ResolveAsync(async ctx => await ctx.Service<DsoDbContext>().Users.AsNoTracking().OrderBy(u => u.Name).ThenBy(u => u.Id).Take(1000).ToListAsync(ctx.CancellationToken));
+    }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Dso.Domain.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class ReportsFromBalanceHistory : Migration
+    public partial class ReportsAndPortfolios : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -43,6 +43,39 @@ namespace Dso.Domain.Persistence.Migrations
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "ClientAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClientAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClientAssignments_Clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ClientAssignments_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ClientAssignments_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             // Backfill the new columns from the pieces and the history already recorded.
             migrationBuilder.Sql("""
@@ -101,6 +134,22 @@ namespace Dso.Domain.Persistence.Migrations
                 columns: new[] { "OrganizationId", "Date", "Currency", "Receivable", "Change" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClientAssignments_ClientId_UserId",
+                table: "ClientAssignments",
+                columns: new[] { "ClientId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClientAssignments_OrganizationId",
+                table: "ClientAssignments",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClientAssignments_UserId_ClientId",
+                table: "ClientAssignments",
+                columns: new[] { "UserId", "ClientId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ExchangeRates_OrganizationId_Currency_Date",
                 table: "ExchangeRates",
                 columns: new[] { "OrganizationId", "Currency", "Date" },
@@ -110,6 +159,9 @@ namespace Dso.Domain.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ClientAssignments");
+
             migrationBuilder.DropTable(
                 name: "ExchangeRates");
 
