@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using Dso.Domain.Common;
+using Dso.Domain.ExchangeRates;
 
 namespace Dso.Domain.Reports;
 
@@ -71,5 +72,17 @@ public sealed class AgingBuckets
 
         bucket = Expression.Condition(Expression.Property(piece, nameof(PieceOnDate.IsCredit)), Expression.Constant(Credits), bucket);
         return Expression.Lambda<Func<PieceOnDate, int>>(bucket, piece);
+    }
+
+    /// <summary>Every bucket with its amount (converted, rounded) and count, from sums per bucket and currency.</summary>
+    public List<AgedBucket> Sum(IEnumerable<(int Bucket, string Currency, decimal Amount, int Count)> sums, ExchangeRateTable rates)
+    {
+        var all = sums.ToList();
+        return Enumerable.Range(0, Count).Select(bucket =>
+        {
+            var (label, from, to) = Describe(bucket);
+            var inBucket = all.Where(s => s.Bucket == bucket).ToList();
+            return new AgedBucket(label, from, to, rates.Total(inBucket.Select(s => (s.Currency, s.Amount))), inBucket.Sum(s => s.Count));
+        }).ToList();
     }
 }

@@ -28,12 +28,7 @@ public sealed class ComputeAgedBalance(DsoDbContext db, TimeProvider clock)
             .ToListAsync(cancellationToken);
         var rates = await ExchangeRateTable.LoadAsync(db, on, cancellationToken);
 
-        var amounts = Enumerable.Range(0, aging.Count).Select(bucket =>
-        {
-            var (label, from, to) = aging.Describe(bucket);
-            var inBucket = sums.Where(s => s.Bucket == bucket).ToList();
-            return new AgedBucket(label, from, to, rates.Total(inBucket.Select(s => (s.Currency, s.Amount))), inBucket.Sum(s => s.Count));
-        }).ToList();
+        var amounts = aging.Sum(sums.Select(s => (s.Bucket, s.Currency, s.Amount, s.Count)), rates);
         var debits = amounts.Take(aging.Credits).Sum(b => b.Amount);
         var overdue = amounts.Take(aging.Credits).Skip(1).Sum(b => b.Amount);
         return Outcomes.Success(new AgedBalance(on, rates.MainCurrency, aging, amounts.Sum(b => b.Amount), overdue,

@@ -48,12 +48,11 @@ public sealed class ComputeCollectionsReport(DsoDbContext db, TimeProvider clock
         for (var i = 0; i < months.Count; i++)
         {
             var (first, last) = months[i];
-            var notDue = await db.Pieces.BalancesOn(last).Where(p => !p.IsCredit && p.DueDate >= last)
-                .GroupBy(p => p.Currency).Select(g => new { Currency = g.Key, Amount = g.Sum(p => p.Open) }).ToListAsync(cancellationToken);
+            var notDue = await db.Pieces.NotDueAsync(last, rates, cancellationToken);
             var opening = receivables[2 * i];
             var closing = receivables[(2 * i) + 1];
             var sold = sales.Where(s => s.Key >= first && s.Key <= last).Sum(s => s.Value);
-            var denominator = opening + sold - notDue.Sum(n => rates.Convert(n.Amount, n.Currency));
+            var denominator = opening + sold - notDue;
             points.Add(new EffectivenessPoint(first, last, denominator > 0 ? Rounding.Ratio((opening + sold - closing) / denominator) : null));
         }
 

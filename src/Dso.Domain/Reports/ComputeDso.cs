@@ -27,11 +27,10 @@ public sealed class ComputeDso(DsoDbContext db, TimeProvider clock)
         var rates = await ExchangeRateTable.LoadAsync(db, on, cancellationToken);
         var receivables = await ReceivablesHistory.OnAsync(db, [.. monthEnds, on], rates, cancellationToken);
         var dso = new DaysSalesOutstanding(await ReceivablesHistory.SalesAsync(db, on, rates, cancellationToken));
-        var notDue = await db.Pieces.BalancesOn(on).Where(p => !p.IsCredit && p.DueDate >= on)
-            .GroupBy(p => p.Currency).Select(g => new { Currency = g.Key, Amount = g.Sum(p => p.Open) }).ToListAsync(cancellationToken);
+        var notDue = await db.Pieces.NotDueAsync(on, rates, cancellationToken);
 
         var days = dso.Compute(method, receivables[^1], on);
-        var best = dso.Compute(method, notDue.Sum(n => rates.Convert(n.Amount, n.Currency)), on);
+        var best = dso.Compute(method, notDue, on);
         var history = monthEnds.Select((month, i) => new DsoPoint(month, dso.Compute(method, receivables[i], month))).ToList();
         return Outcomes.Success(new DsoReport(method, on, days, best, days - best, history));
     }

@@ -32,12 +32,7 @@ public sealed class ListAgedBalanceRows(DsoDbContext db)
 
         var rows = sums.GroupBy(s => s.ClientId).Select(client =>
         {
-            var buckets = Enumerable.Range(0, aging.Count).Select(bucket =>
-            {
-                var (label, from, to) = aging.Describe(bucket);
-                var inBucket = client.Where(s => s.Bucket == bucket).ToList();
-                return new AgedBucket(label, from, to, rates.Total(inBucket.Select(s => (s.Currency, s.Amount))), inBucket.Sum(s => s.Count));
-            }).ToList();
+            var buckets = aging.Sum(client.Select(s => (s.Bucket, s.Currency, s.Amount, s.Count)), rates);
             return new AgedBalanceRow(client.Key, buckets.Sum(b => b.Amount), buckets);
         }).Where(r => r.Buckets.Any(b => b.Count > 0));
 

@@ -1,4 +1,6 @@
+using Dso.Domain.ExchangeRates;
 using Dso.Domain.Pieces;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dso.Domain.Reports;
 
@@ -27,4 +29,10 @@ public static class ReceivablesOn
                     : p.HistoryStart > date ? p.Amount
                     : p.BalanceHistory.Where(e => e.Date <= date).OrderByDescending(e => e.Date).Select(e => e.OpenAmount).First(),
             });
+
+    /// <summary>The receivables not yet due on a date (open debits due on or after it), in the main currency, unrounded.</summary>
+    public static async Task<decimal> NotDueAsync(this IQueryable<Piece> pieces, DateOnly date, ExchangeRateTable rates, CancellationToken cancellationToken) =>
+        (await pieces.BalancesOn(date).Where(p => !p.IsCredit && p.DueDate >= date)
+            .GroupBy(p => p.Currency).Select(g => new { Currency = g.Key, Amount = g.Sum(p => p.Open) }).ToListAsync(cancellationToken))
+        .Sum(n => rates.Convert(n.Amount, n.Currency));
 }
