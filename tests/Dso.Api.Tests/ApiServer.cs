@@ -27,11 +27,16 @@ public sealed class ApiServer : IAsyncLifetime
 
     public Uri GraphQLUrl => new(Http.BaseAddress!, "/graphql");
 
+    /// <summary>The running server's services (to invoke a scheduled job at the test clock's time).</summary>
+    public IServiceProvider Services => app!.Services;
+
     public async Task InitializeAsync()
     {
         app = DsoApp.Build(
             ["--urls", "http://127.0.0.1:0", "--ConnectionStrings:Dso", $"Data Source={path}", "--Dso:Auth:BootstrapApiKey", BootstrapKey,
-             "--Dso:Imports:Folder", Path.Combine(Path.GetTempPath(), "dso-api-imports")],
+             "--Dso:Imports:Folder", Path.Combine(Path.GetTempPath(), "dso-api-imports"),
+             // The scenario tests invoke the morning job themselves, at the test clock's time.
+             "--Dso:Scenarios:MorningRun", "false"],
             builder =>
             {
                 builder.Services.AddSingleton<TimeProvider>(Clock);

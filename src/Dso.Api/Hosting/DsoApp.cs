@@ -1,3 +1,4 @@
+using Coravel;
 using Dso.Api.Exports;
 using Dso.Api.GraphQL.Transport;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -43,6 +44,11 @@ public static class DsoApp
         app.UseStaticFiles();
         app.Map("/graphql", (HttpContext context, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(context));
         app.MapExports();
+        if (app.Configuration.GetValue("Dso:Scenarios:MorningRun", true))
+        {
+            app.Services.UseScheduler(s => s.Schedule<Jobs.ScenarioMorningJob>().EveryMinute().PreventOverlapping(nameof(Jobs.ScenarioMorningJob)));
+        }
+
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Coravel;
 using Dso.Api.Auth;
 using Dso.Api.Exports;
 using Dso.Api.GraphQL;
@@ -35,6 +36,8 @@ public static class DsoServices
         });
         services.AddHealthChecks();
         services.AddHostedService<Jobs.DatabaseMaintenanceJob>();
+        services.AddScheduler();
+        services.AddTransient<Jobs.ScenarioMorningJob>();
         services.AddSingleton<Jobs.ImportSignal>();
         services.AddHostedService<Jobs.ImportWorker>();
 

@@ -39,6 +39,41 @@ public sealed class CollectionAction : ITenantOwned
 
     public long? CompletedBy { get; private set; }
 
+    /// <summary>For a scenario step: the scenario, its version and the step's position and offset in it.</summary>
+    public long? ScenarioId { get; private set; }
+
+    public int? ScenarioVersion { get; private set; }
+
+    public int? StepIndex { get; private set; }
+
+    public int? StepOffset { get; private set; }
+
+    /// <summary>The leader piece of the cycle the step belongs to.</summary>
+    public long? LeaderPieceId { get; private set; }
+
+    public long? TemplateId { get; private set; }
+
+    /// <summary>Sent by the system (an automatic step not yet stale when planned), rather than done by a person.</summary>
+    public bool Automatic { get; private set; }
+
+    /// <summary>A scenario step of a client's cycle, planned (or recorded as skipped when a later step was due too).</summary>
+    public static CollectionAction FromScenario(long organizationId, ScenarioPlan plan, DateTimeOffset now)
+    {
+        var action = new CollectionAction(organizationId, plan.ClientId, ActionKind.Scenario, plan.Channel, plan.Date, now)
+        {
+            ScenarioId = plan.ScenarioId,
+            ScenarioVersion = plan.ScenarioVersion,
+            StepIndex = plan.StepIndex,
+            StepOffset = plan.StepOffset,
+            LeaderPieceId = plan.LeaderPieceId,
+            TemplateId = plan.TemplateId,
+            Automatic = plan.Automatic,
+            State = plan.Skipped ? ActionState.Skipped : ActionState.Planned,
+        };
+        action.Pieces.AddRange(plan.PieceIds.Select(id => new ActionPiece { PieceId = id }));
+        return action;
+    }
+
     /// <summary>A follow-up a person does on a date, about some pieces of one client.</summary>
     public static CollectionAction FollowUp(long organizationId, long clientId, IEnumerable<long> pieceIds, DateOnly dueDate, long? assigneeId, string? note, DateTimeOffset now) =>
         ForPerson(organizationId, clientId, ActionKind.FollowUp, Channel.Task, pieceIds, dueDate, assigneeId, note, now);
@@ -66,6 +101,15 @@ public sealed class CollectionAction : ITenantOwned
         (State, CompletedAt, CompletedBy) = (ActionState.Done, now, userId);
         Note = string.IsNullOrWhiteSpace(note) ? Note : note.Trim();
         return true;
+    }
+
+    /// <summary>Cancels a planned action (nothing left to send).</summary>
+    public void Cancel()
+    {
+        if (State == ActionState.Planned)
+        {
+            State = ActionState.Cancelled;
+        }
     }
 
     /// <summary>The pieces the action is about.</summary>

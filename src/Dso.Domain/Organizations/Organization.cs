@@ -31,6 +31,9 @@ public sealed class Organization : IEntity
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The last date the morning job ran the scenarios for (claimed before the run, so one instance runs it).</summary>
+    public DateOnly? ScenariosRunOn { get; private set; }
+
     /// <summary>The business date in the organization's time zone.</summary>
     public DateOnly Today(TimeProvider clock) => BusinessCalendar.Today(clock, TimeZone);
 

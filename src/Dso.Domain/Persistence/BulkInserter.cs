@@ -19,12 +19,16 @@ public sealed class BulkInserter<T> : IDisposable
     private readonly Func<T, object?>[] getters;
     private readonly Func<object?, object?>[] converters;
     private readonly Dictionary<string, int> index;
+    private readonly bool returnsKey;
 
     public BulkInserter(DsoDbContext db)
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var key = entity.FindPrimaryKey()!.Properties.Single();
+        // A single generated key is left to the database and returned; a composite key (a link table) is written.
+        var keys = entity.FindPrimaryKey()!.Properties;
+        var key = keys.Count == 1 && keys[0].ValueGenerated != ValueGenerated.Never ? keys[0] : null;
+        returnsKey = key is not null;
         properties = entity.GetProperties().Where(p => p != key && !p.IsShadowProperty()).ToArray();
         index = properties.Select((p, i) => (p.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
         getters = properties.Select(p => p.GetGetter()).Select<IClrPropertyGetter, Func<T, object?>>(g => e => g.GetClrValue(e)).ToArray();
@@ -36,7 +40,7 @@ public sealed class BulkInserter<T> : IDisposable
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("Bulk inserts run inside a transaction.");
         command.CommandText =
             $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) " +
-            $"VALUES ({string.Join(", ", properties.Select((_, i) => "@p" + i))}) RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
+            $"VALUES ({string.Join(", ", properties.Select((_, i) => "@p" + i))})" + (key is null ? "" : $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}");
         for (var i = 0; i < properties.Length; i++)
         {
             var parameter = command.CreateParameter();
@@ -47,7 +51,7 @@ public sealed class BulkInserter<T> : IDisposable
         command.Prepare();
     }
 
-    /// <summary>Inserts one entity (with values replaced where given, e.g. a foreign key known only now) and returns its new key.</summary>
+    /// <summary>Inserts one entity (with values replaced where given, e.g. a foreign key known only now) and returns its new key (0 for a composite key).</summary>
     public async Task<long> InsertAsync(T entity, CancellationToken cancellationToken, params (string Property, object? Value)[] replacements)
     {
         for (var i = 0; i < properties.Length; i++)
@@ -59,6 +63,12 @@ public sealed class BulkInserter<T> : IDisposable
         {
             var i = index[property];
             command.Parameters[i].Value = converters[i](value) ?? DBNull.Value;
+        }
+
+        if (!returnsKey)
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return 0;
         }
 
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);

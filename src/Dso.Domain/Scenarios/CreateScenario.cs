@@ -28,6 +28,7 @@ public sealed class CreateScenario(DsoDbContext db)
         var organizationId = await db.Organizations.Select(o => o.Id).SingleAsync(cancellationToken);
         var scenario = new Scenario(organizationId, input.Name!.Trim());
         scenario.ReplaceSteps(input.Steps!, isNew: true);
+        scenario.SetTolerance(input.Tolerance ?? 0);
         db.Scenarios.Add(scenario);
         await DefaultScenario.ApplyAsync(db, scenario, input.IsDefault ?? false, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -28,6 +28,9 @@ public sealed class Scenario : ITenantOwned
 
     public bool Archived { get; private set; }
 
+    /// <summary>Pieces owing less than this stay out of the scenario (domain-rules §4).</summary>
+    public decimal Tolerance { get; private set; }
+
     /// <summary>Incremented on every change of steps, so a run never re-sends a step already passed.</summary>
     public int Version { get; private set; } = 1;
 
@@ -35,6 +38,8 @@ public sealed class Scenario : ITenantOwned
     public IReadOnlyList<ScenarioStep> Steps => steps;
 
     public void Rename(string name) => Name = name;
+
+    public void SetTolerance(decimal tolerance) => Tolerance = tolerance;
 
     public void SetDefault(bool isDefault) => IsDefault = isDefault;
 
@@ -47,6 +52,9 @@ public sealed class Scenario : ITenantOwned
             Version++;
         }
     }
+
+    /// <summary>Puts loaded steps back in offset order (the database returns them in any order).</summary>
+    internal void SortSteps() => steps.Sort((a, b) => a.OffsetDays.CompareTo(b.OffsetDays) is var byOffset and not 0 ? byOffset : a.Id.CompareTo(b.Id));
 
     public void Archive()
     {

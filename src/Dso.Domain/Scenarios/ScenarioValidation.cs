@@ -25,6 +25,11 @@ internal static class ScenarioValidation
             }
         }
 
+        if (input.Tolerance is < 0)
+        {
+            errors.Add(UserError.Invalid("tolerance is an amount of 0 or more.", "tolerance"));
+        }
+
         if (input.Steps is not { } steps)
         {
             return errors;

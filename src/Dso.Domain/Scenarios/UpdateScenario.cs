@@ -15,6 +15,8 @@ public sealed class UpdateScenario(DsoDbContext db)
             return Outcomes.Failure<Scenario>(UserError.NotFound("No such scenario.", "id"));
         }
 
+        scenario.SortSteps();
+
         var errors = await ScenarioValidation.ValidateAsync(db, id, input, cancellationToken);
         if (errors.Count > 0)
         {
@@ -29,6 +31,11 @@ public sealed class UpdateScenario(DsoDbContext db)
         if (input.Steps is { } steps && !steps.OrderBy(s => s.OffsetDays).SequenceEqual(scenario.Steps.Select(s => s.Values)))
         {
             scenario.ReplaceSteps(steps, isNew: false);
+        }
+
+        if (input.Tolerance is { } tolerance)
+        {
+            scenario.SetTolerance(tolerance);
         }
 
         if (input.IsDefault is { } isDefault)

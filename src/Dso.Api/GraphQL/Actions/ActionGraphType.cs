@@ -2,8 +2,10 @@ using Dso.Api.GraphQL.Clients;
 using Dso.Api.GraphQL.Common;
 using Dso.Api.GraphQL.DataLoading;
 using Dso.Api.GraphQL.Pieces;
+using Dso.Api.GraphQL.Scenarios;
 using Dso.Api.GraphQL.Users;
 using Dso.Domain.Actions;
+using Dso.Domain.Pieces;
 using Dso.Domain.Scenarios;
 using GraphQL;
 using GraphQL.Types;
@@ -21,10 +23,19 @@ public sealed class ActionGraphType : ObjectGraphType<CollectionAction>
         Field<NonNullGraphType<EnumerationGraphType<Channel>>>("channel").Resolve(ctx => ctx.Source.Channel);
         Field<NonNullGraphType<ClientGraphType>>("client").Resolve(ctx => ctx.Loaders().Clients.Load(ctx.Source.ClientId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PieceGraphType>>>>("pieces")
-            .Resolve(ctx => ctx.Loaders().PiecesOfAction.Load(ctx.Source.Id).Then(p => p ?? []));
+            .ResolveAsync(async ctx => ctx.Source.Id != 0
+                ? await ctx.Loaders().PiecesOfAction.Load(ctx.Source.Id).GetResultAsync(ctx.CancellationToken) ?? []
+                // A previewed action is not stored: its pieces are those it would list.
+                : (await Task.WhenAll(ctx.Source.Pieces.Select(p => ctx.Loaders().Pieces.Load(p.PieceId).GetResultAsync(ctx.CancellationToken)))).OfType<Piece>().ToList());
         Field(a => a.DueDate);
         Field<UserGraphType>("assignee").Resolve(ctx => ctx.Source.AssigneeId is { } id ? ctx.Loaders().Users.Load(id) : null);
         Field<NonNullGraphType<EnumerationGraphType<ActionState>>>("state").Resolve(ctx => ctx.Source.State);
         Field(a => a.Note, nullable: true);
+        Field<ScenarioGraphType>("scenario").Description("For a scenario step: its scenario.")
+            .Resolve(ctx => ctx.Source.ScenarioId is { } id ? ctx.Loaders().Scenarios.Load(id) : null);
+        Field(a => a.StepOffset, nullable: true).Description("For a scenario step: its offset in days from the leader piece's due date.");
+        Field<PieceGraphType>("leaderPiece").Description("For a scenario step: the piece whose due date sets the cycle.")
+            .Resolve(ctx => ctx.Source.LeaderPieceId is { } id ? ctx.Loaders().Pieces.Load(id) : null);
+        Field(a => a.Automatic).Description("Sent by the system rather than done by a person (false once the step was stale when planned).");
     }
 }

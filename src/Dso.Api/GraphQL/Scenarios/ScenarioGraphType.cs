@@ -15,6 +15,7 @@ public sealed class ScenarioGraphType : ObjectGraphType<Scenario>
         Field(s => s.IsDefault).Description("Followed by every client without a scenario of its own.");
         Field(s => s.Version).Description("Incremented on every change of steps.");
         Field(s => s.Archived);
+        Field<NonNullGraphType<DecimalScalar>>("tolerance").Description("Pieces owing less stay out of the scenario.").Resolve(ctx => ctx.Source.Tolerance);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ScenarioStepGraphType>>>>("steps")
             .Description("In offset order.")
             .Resolve(ctx => ctx.Source.Steps.OrderBy(s => s.OffsetDays).ThenBy(s => s.Id));

@@ -34,6 +34,7 @@ public sealed class CreateScenarioInputGraphType : InputObjectGraphType
         Field<NonNullGraphType<StringGraphType>>("name");
         Field<BooleanGraphType>("isDefault").DefaultValue(false);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ScenarioStepInputGraphType>>>>("steps");
+        Field<DecimalScalar>("tolerance").Description("Pieces owing less stay out of the scenario (default 0).");
     }
 }
 
@@ -47,6 +48,7 @@ public sealed class UpdateScenarioInputGraphType : InputObjectGraphType
         Field<StringGraphType>("name");
         Field<BooleanGraphType>("isDefault");
         Field<ListGraphType<NonNullGraphType<ScenarioStepInputGraphType>>>("steps");
+        Field<DecimalScalar>("tolerance");
     }
 }
 
@@ -55,3 +57,34 @@ public sealed class ArchiveScenarioInputGraphType() : IdInputGraphType("ArchiveS
 
 /// <summary>The payload of the scenario mutations.</summary>
 public sealed class ScenarioPayloadGraphType() : PayloadGraphType<ScenarioGraphType, Scenario>("ScenarioPayload", "scenario");
+
+/// <summary>The input of assignScenario.</summary>
+public sealed class AssignScenarioInputGraphType : InputObjectGraphType
+{
+    public AssignScenarioInputGraphType()
+    {
+        Name = "AssignScenarioInput";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("clientIds");
+        Field<NonNullGraphType<IdGraphType>>("scenarioId");
+    }
+}
+
+/// <summary>The clients now following the scenario.</summary>
+public sealed class AssignScenarioPayloadGraphType()
+    : PayloadGraphType<NonNullGraphType<ListGraphType<NonNullGraphType<Clients.ClientGraphType>>>, IReadOnlyList<Dso.Domain.Clients.Client>>(
+        "AssignScenarioPayload", "clients", Array.Empty<Dso.Domain.Clients.Client>());
+
+/// <summary>The input of runScenarios.</summary>
+public sealed class RunScenariosInputGraphType : InputObjectGraphType
+{
+    public RunScenariosInputGraphType()
+    {
+        Name = "RunScenariosInput";
+        Field<DateScalar>("date").Description("The run date (default today in the organization's time zone); not in the future.");
+    }
+}
+
+/// <summary>The actions a run planned.</summary>
+public sealed class RunScenariosPayloadGraphType()
+    : PayloadGraphType<NonNullGraphType<ListGraphType<NonNullGraphType<Actions.ActionGraphType>>>, IReadOnlyList<Dso.Domain.Actions.CollectionAction>>(
+        "RunScenariosPayload", "actions", Array.Empty<Dso.Domain.Actions.CollectionAction>());

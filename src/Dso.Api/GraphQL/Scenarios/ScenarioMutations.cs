@@ -1,5 +1,10 @@
 using Dso.Api.GraphQL.Common;
+using Dso.Domain.Actions;
+using Dso.Domain.Clients;
+using Dso.Domain.Common;
+using Dso.Domain.Persistence;
 using Dso.Domain.Scenarios;
+using Microsoft.EntityFrameworkCore;
 using GraphQL.Types;
 
 namespace Dso.Api.GraphQL.Scenarios;
@@ -20,10 +25,30 @@ public static class ScenarioMutations
         MutationFields.Add<ArchiveScenarioInputGraphType, ScenarioPayloadGraphType, Scenario>(mutation, "archiveScenario",
             "Retires a scenario; its clients fall back to the default.", Admins,
             (ctx, input) => MutationFields.WithId("Scenario", input, id => ctx.Service<ArchiveScenario>().ExecuteAsync(id, ctx.CancellationToken)));
+        MutationFields.Add<AssignScenarioInputGraphType, AssignScenarioPayloadGraphType, IReadOnlyList<Client>>(mutation, "assignScenario",
+            "Makes clients follow a scenario instead of the default.", (Access.Writer, "assign scenarios"),
+            (ctx, input) => ctx.Service<AssignScenario>().ExecuteAsync(
+                input.Items<string>("clientIds").Select(id => GlobalId.DecodeAs("Client", id)).ToList(),
+                GlobalId.DecodeAs("Scenario", input.Value<string>("scenarioId")), ctx.CancellationToken));
+        MutationFields.Add<RunScenariosInputGraphType, RunScenariosPayloadGraphType, IReadOnlyList<CollectionAction>>(mutation, "runScenarios",
+            "Runs the scenarios now for a date (the morning job does it every day at 06:00); running a date again creates nothing.", Admins,
+            async (ctx, input) =>
+            {
+                var run = await ctx.Service<RunScenarios>().ExecuteAsync(input.Value<DateOnly?>("date"), ctx.CancellationToken);
+                if (!run.Succeeded)
+                {
+                    return Outcomes.Failure<IReadOnlyList<CollectionAction>>(run.Errors);
+                }
+
+                var ids = run.Value!.PlannedActionIds;
+                return Outcomes.Success<IReadOnlyList<CollectionAction>>(
+                    await ctx.Service<DsoDbContext>().Actions.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.DueDate).ThenBy(a => a.Id).ToListAsync(ctx.CancellationToken));
+            });
     }
 
     private static ScenarioInput Values(IDictionary<string, object?> input) => new(
         input.Value<string>("name"),
         input.Value<bool?>("isDefault"),
-        input.TryGetValue("steps", out var steps) && steps is not null ? input.Items("steps").Select(ScenarioStepInputGraphType.From).ToList() : null);
+        input.TryGetValue("steps", out var steps) && steps is not null ? input.Items("steps").Select(ScenarioStepInputGraphType.From).ToList() : null,
+        input.Value<decimal?>("tolerance"));
 }

@@ -19,6 +19,8 @@ internal sealed class ActionConfiguration : IEntityTypeConfiguration<CollectionA
         builder.Property(a => a.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.Note).HasMaxLength(2000);
         builder.HasIndex(a => new { a.OrganizationId, a.State, a.DueDate });
+        // One action per step of a cycle, whatever runs race: the scenario engine's idempotence key.
+        builder.HasIndex(a => new { a.ClientId, a.LeaderPieceId, a.ScenarioId, a.ScenarioVersion, a.StepIndex }).IsUnique();
         builder.HasMany(a => a.Pieces).WithOne().HasForeignKey(p => p.ActionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -41,6 +41,9 @@ namespace Dso.Domain.Persistence.Migrations
                     b.Property<long?>("AssigneeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -66,6 +69,9 @@ namespace Dso.Domain.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LeaderPieceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -73,18 +79,34 @@ namespace Dso.Domain.Persistence.Migrations
                     b.Property<long>("OrganizationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ScenarioId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ScenarioVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("StepIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StepOffset")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TemplateId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssigneeId");
 
-                    b.HasIndex("ClientId");
-
                     b.HasIndex("OrganizationId", "State", "DueDate");
+
+                    b.HasIndex("ClientId", "LeaderPieceId", "ScenarioId", "ScenarioVersion", "StepIndex")
+                        .IsUnique();
 
                     b.ToTable("Actions", (string)null);
                 });
@@ -496,6 +518,9 @@ namespace Dso.Domain.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ScenariosRunOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -709,6 +734,9 @@ namespace Dso.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Tolerance")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
