@@ -40,6 +40,21 @@ internal static partial class ImportBenchmark
         Directory.Delete(folder, recursive: true);
     }
 
+    /// <summary>A database holding one organization with an imported export of N pieces over the given clients (for other benchmarks).</summary>
+    public static async Task<(string ConnectionString, string Folder)> ImportedDatabaseAsync(int pieces, int clients)
+    {
+        var folder = Directory.CreateTempSubdirectory("dso-bench-data-").FullName;
+        var csv = Path.Combine(folder, "export.csv");
+        Generate(csv, pieces, clients);
+        var mapping = Path.Combine(folder, "mapping.json");
+        await File.WriteAllTextAsync(mapping, Mapping);
+        var database = $"Data Source={Path.Combine(folder, "dso.db")}";
+        var api = Path.Combine(AppContext.BaseDirectory, "Dso.Api.dll");
+        var organization = Regex.Match(Run("dotnet", [api, "admin", "create-organization", "--name", "Bench SAS", "--ConnectionStrings:Dso", database]).Output, "\"organizationId\":\"([^\"]+)\"").Groups[1].Value;
+        Run("dotnet", [api, "admin", "import", "--organization", organization, "--file", csv, "--mapping", mapping, "--mode", "FULL", "--ConnectionStrings:Dso", database, "--Dso:Imports:Folder", folder]);
+        return (database, folder);
+    }
+
     public static void Generate(string path, int pieces, int clients)
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

@@ -4,6 +4,7 @@ using Dso.Bench;
 //                  dotnet run -c Release --project bench/Dso.Bench -- import [pieces]       (default 1000000)
 //                  dotnet run -c Release --project bench/Dso.Bench -- csv [rows]            (default 1000000)
 //                  dotnet run -c Release --project bench/Dso.Bench -- reports [pieces]      (default 1000000)
+//                  dotnet run -c Release --project bench/Dso.Bench -- scenarios [pieces]    (default 1000000)
 // Prints Markdown tables for the README, preceded by the machine they ran on.
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 Console.WriteLine();
@@ -16,6 +17,9 @@ switch (args.FirstOrDefault())
     case "csv":
         CsvBenchmark.Run(sizes.FirstOrDefault(1_000_000));
         break;
+    case "scenarios":
+        await ScenarioBenchmark.RunAsync(sizes.FirstOrDefault(1_000_000));
+        break;
     case "reports":
         await ReportsBenchmark.RunAsync(sizes.FirstOrDefault(1_000_000));
         break;
@@ -23,7 +27,7 @@ switch (args.FirstOrDefault())
         await ApiBenchmark.RunAsync(sizes.Length > 0 ? sizes : [100_000, 1_000_000]);
         break;
     default:
-        Console.Error.WriteLine("Benchmarks: api, import, csv, reports.");
+        Console.Error.WriteLine("Benchmarks: api, import, csv, reports, scenarios.");
         return 2;
 }
 
