@@ -103,6 +103,12 @@ public sealed class CollectionAction : ITenantOwned
         return true;
     }
 
+    /// <summary>A person decides a planned action will not be done.</summary>
+    public void Skip(string reason) => (State, Note) = (ActionState.Skipped, reason);
+
+    /// <summary>A person moves a planned action to a later date.</summary>
+    public void Postpone(DateOnly until, string reason) => (DueDate, Note) = (until, reason);
+
     /// <summary>Cancels a planned action (nothing left to send).</summary>
     public void Cancel()
     {

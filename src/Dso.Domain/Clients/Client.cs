@@ -75,6 +75,19 @@ public sealed class Client : ITenantOwned
 
     public void AssignScenario(long? scenarioId) => ScenarioId = scenarioId;
 
+    /// <summary>Dunning is paused: no scenario action is planned for the client.</summary>
+    public bool Paused { get; private set; }
+
+    /// <summary>The last day of the pause; null while <see cref="Paused"/>: until resumed.</summary>
+    public DateOnly? PausedUntil { get; private set; }
+
+    /// <summary>Whether the client's dunning is paused on a date.</summary>
+    public bool IsPausedOn(DateOnly date) => Paused && (PausedUntil is null || PausedUntil >= date);
+
+    public void Pause(DateOnly? until) => (Paused, PausedUntil) = (true, until);
+
+    public void Resume() => (Paused, PausedUntil) = (false, null);
+
     private bool SameContacts(IReadOnlyList<ContactValues> given) =>
         given.Count == contacts.Count && given.Zip(contacts).All(pair => pair.First == pair.Second.Values);
 }

@@ -46,6 +46,8 @@ public sealed class DsoDbContext(DbContextOptions<DsoDbContext> options, Tenant 
 
     public DbSet<CollectionAction> Actions => Set<CollectionAction>();
 
+    public DbSet<CollectionOverride> Overrides => Set<CollectionOverride>();
+
     public DbSet<Alert> Alerts => Set<Alert>();
 
     public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();

@@ -11,7 +11,7 @@ public sealed class PreviewScenarios(DsoDbContext db, TimeProvider clock)
     {
         var organization = await db.CurrentOrganizationAsync(cancellationToken);
         var run = date ?? organization.Today(clock);
-        var plans = ScenarioPlanner.Plan(run, await ScenarioInputsLoader.LoadAsync(db, organization, cancellationToken));
+        var plans = ScenarioPlanner.Plan(run, await ScenarioInputsLoader.LoadAsync(db, organization, run, cancellationToken));
         return plans.Where(p => !p.Skipped).Select(p => CollectionAction.FromScenario(organization.Id, p, clock.GetUtcNow())).ToList();
     }
 }

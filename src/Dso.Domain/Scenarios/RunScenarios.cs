@@ -50,7 +50,7 @@ public sealed class RunScenarios(DsoDbContext db, TimeProvider clock)
 
     private async Task<ScenarioRun> WriteAsync(Organization organization, DateOnly run, CancellationToken cancellationToken)
     {
-        var plans = ScenarioPlanner.Plan(run, await ScenarioInputsLoader.LoadAsync(db, organization, cancellationToken));
+        var plans = ScenarioPlanner.Plan(run, await ScenarioInputsLoader.LoadAsync(db, organization, run, cancellationToken));
         var now = clock.GetUtcNow();
         var planned = new List<long>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

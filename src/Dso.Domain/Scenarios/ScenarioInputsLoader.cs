@@ -10,7 +10,7 @@ namespace Dso.Domain.Scenarios;
 /// <summary>Reads what the planner needs for one organization, in a handful of set-based queries.</summary>
 internal static class ScenarioInputsLoader
 {
-    public static async Task<ScenarioInputs> LoadAsync(DsoDbContext db, Organization organization, CancellationToken cancellationToken)
+    public static async Task<ScenarioInputs> LoadAsync(DsoDbContext db, Organization organization, DateOnly run, CancellationToken cancellationToken)
     {
         var scenarios = await db.Scenarios.AsNoTracking().Include(s => s.Steps).Where(s => !s.Archived).ToDictionaryAsync(s => s.Id, cancellationToken);
         foreach (var scenario in scenarios.Values)
@@ -18,7 +18,9 @@ internal static class ScenarioInputsLoader
             scenario.SortSteps();
         }
 
-        var clients = (await db.Clients.AsNoTracking().Select(c => new { c.Id, c.ScenarioId }).ToListAsync(cancellationToken))
+        // A paused client gets nothing until its pause ends (or it is resumed).
+        var clients = (await db.Clients.AsNoTracking().Where(c => !c.Paused || (c.PausedUntil != null && c.PausedUntil < run))
+                .Select(c => new { c.Id, c.ScenarioId }).ToListAsync(cancellationToken))
             .Select(c => (c.Id, c.ScenarioId)).ToList();
         var outOfScenario = (await db.Statuses.AsNoTracking().ToListAsync(cancellationToken)).Where(s => s.Category.LeavesScenario()).Select(s => (long?)s.Id).ToList();
         var withPerson = await db.Actions.Where(a => a.State == ActionState.Planned && a.Kind != ActionKind.Scenario)

@@ -29,6 +29,11 @@ public sealed class ClientGraphType : ObjectGraphType<Client>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserGraphType>>>>("assignedUsers")
             .Description("The users whose portfolio holds this client (at most one of them a collector).")
             .Resolve(ctx => ctx.Loaders().UsersOfClient.Load(ctx.Source.Id).Then(u => u ?? []));
+        Field(c => c.Paused).Description("Dunning is paused: the scenario plans nothing for the client.");
+        Field(c => c.PausedUntil, nullable: true).Description("The last day of the pause; null while paused: until resumed.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Actions.OverrideGraphType>>>>("overrides")
+            .Description("Skipped and postponed actions, pauses and resumptions, latest first.")
+            .Resolve(ctx => ctx.Loaders().OverridesOfClient.Load(ctx.Source.Id).Then(o => o ?? []));
         Field<ScenarioGraphType>("scenario")
             .Description("The scenario assigned to this client; null when it follows the default.")
             .Resolve(ctx => ctx.Source.ScenarioId is { } id ? ctx.Loaders().Scenarios.Load(id) : null);

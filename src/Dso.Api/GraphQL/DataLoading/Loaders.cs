@@ -44,6 +44,10 @@ public sealed class Loaders(DsoDbContext db, TimeProvider clock)
             .AsNoTracking().ToListAsync(ct))
         .GroupBy(x => x.ClientId).ToDictionary(g => g.Key, g => (IReadOnlyList<User>)g.Select(x => x.User).OrderBy(u => u.Name).ToList()));
 
+    public BatchLoader<long, IReadOnlyList<Dso.Domain.Actions.CollectionOverride>> OverridesOfClient { get; } = new(async (ids, ct) =>
+        (await db.Overrides.AsNoTracking().Where(o => ids.Contains(o.ClientId)).ToListAsync(ct))
+            .GroupBy(o => o.ClientId).ToDictionary(g => g.Key, g => (IReadOnlyList<Dso.Domain.Actions.CollectionOverride>)g.OrderByDescending(o => o.At).ThenByDescending(o => o.Id).ToList()));
+
     public BatchLoader<long, Dso.Domain.Actions.CollectionAction> Actions { get; } = new((ids, ct) => ById(db.Actions.AsNoTracking(), ids, ct));
 
     public BatchLoader<long, IReadOnlyList<Piece>> PiecesOfAction { get; } = new(async (ids, ct) =>

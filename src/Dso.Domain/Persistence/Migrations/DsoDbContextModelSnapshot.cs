@@ -111,6 +111,49 @@ namespace Dso.Domain.Persistence.Migrations
                     b.ToTable("Actions", (string)null);
                 });
 
+            modelBuilder.Entity("Dso.Domain.Actions.CollectionOverride", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ClientId", "At");
+
+                    b.ToTable("Overrides", (string)null);
+                });
+
             modelBuilder.Entity("Dso.Domain.Alerts.Alert", b =>
                 {
                     b.Property<long>("Id")
@@ -186,6 +229,12 @@ namespace Dso.Domain.Persistence.Migrations
 
                     b.Property<long>("OrganizationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PausedUntil")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ScenarioId")
                         .HasColumnType("INTEGER");
@@ -913,6 +962,21 @@ namespace Dso.Domain.Persistence.Migrations
                     b.HasOne("Dso.Domain.Clients.Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dso.Domain.Actions.CollectionOverride", b =>
+                {
+                    b.HasOne("Dso.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dso.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
