@@ -29,11 +29,11 @@ internal static class ScenarioInputsLoader
         var pieces = (await db.Pieces.AsNoTracking()
                 .Where(p => p.OpenAmount > 0 && (p.Type == PieceType.Invoice || p.Type == PieceType.DebitNote || p.Type == PieceType.BillOfExchange || p.Type == PieceType.Misc))
                 .Where(p => !outOfScenario.Contains(p.StatusId))
-                .Select(p => new EligiblePiece(p.Id, p.ClientId, p.Number, p.DueDate, p.OpenAmount))
+                .Select(p => new EligiblePiece(p.Id, p.ClientId, p.DueDate, p.OpenAmount))
                 .ToListAsync(cancellationToken))
             .Where(p => !excluded.Contains(p.Id))
             .GroupBy(p => p.ClientId).ToDictionary(g => g.Key, g => g.ToList());
-        var progress = (await db.Actions.Where(a => a.Kind == ActionKind.Scenario)
+        var progress = (await db.Actions.Where(a => a.ScenarioId != null)
                 .GroupBy(a => new { a.ClientId, a.LeaderPieceId, a.ScenarioId })
                 .Select(g => new { g.Key.ClientId, g.Key.LeaderPieceId, g.Key.ScenarioId, Offset = g.Max(a => a.StepOffset) })
                 .ToListAsync(cancellationToken))
@@ -43,7 +43,9 @@ internal static class ScenarioInputsLoader
             : await db.Actions.Where(a => a.State == ActionState.Planned || a.State == ActionState.Done)
                 .GroupBy(a => a.ClientId).Select(g => new { ClientId = g.Key, Last = g.Max(a => a.DueDate) })
                 .ToDictionaryAsync(g => g.ClientId, g => g.Last, cancellationToken);
+        // Numbers break ties between pieces due the same day for the same amount: rare, so read one at a time.
+        string Number(EligiblePiece piece) => db.Pieces.AsNoTracking().Where(p => p.Id == piece.Id).Select(p => p.Number).Single();
         return new ScenarioInputs(clients, scenarios, scenarios.Values.FirstOrDefault(s => s.IsDefault)?.Id, pieces, progress, lastContacts,
-            settings.StaleDays, settings.MinDaysBetweenContacts);
+            settings.StaleDays, settings.MinDaysBetweenContacts, Number);
     }
 }

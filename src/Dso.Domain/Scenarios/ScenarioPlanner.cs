@@ -25,8 +25,10 @@ public static class ScenarioPlanner
                 continue;
             }
 
-            // The leader: oldest due, then largest open amount, then number.
-            var leader = eligible.OrderBy(p => p.DueDate).ThenByDescending(p => p.Open).ThenBy(p => p.Number, StringComparer.Ordinal).First();
+            // The leader: oldest due, then largest open amount, then number (read only for such ties).
+            var first = eligible.MinBy(p => (p.DueDate, -p.Open))!;
+            var tied = eligible.Where(p => p.DueDate == first.DueDate && p.Open == first.Open).ToList();
+            var leader = tied.Count == 1 ? first : tied.OrderBy(inputs.Numbers, StringComparer.Ordinal).First();
             var passed = inputs.Progress.TryGetValue((clientId, leader.Id, scenario.Id), out var offset) ? offset : int.MinValue;
             var due = scenario.Steps.Select((step, index) => (Step: step, Index: index))
                 .Where(s => s.Step.OffsetDays > passed && leader.DueDate.AddDays(s.Step.OffsetDays) <= run)
@@ -51,7 +53,7 @@ public static class ScenarioPlanner
 
                 plans.Add(new ScenarioPlan(clientId, leader.Id, scenario.Id, scenario.Version, index, step.OffsetDays, step.Channel, step.TemplateId, date, skipped,
                     Automatic: !skipped && step.AutoSend && date >= run.AddDays(-inputs.StaleDays),
-                    skipped ? [leader.Id] : listed.Select(p => p.Id).ToList()));
+                    skipped ? [] : listed.Select(p => p.Id).ToList()));
             }
         }
 
@@ -68,7 +70,8 @@ public sealed record ScenarioInputs(
     IReadOnlyDictionary<(long ClientId, long LeaderId, long ScenarioId), int> Progress,
     IReadOnlyDictionary<long, DateOnly> LastContacts,
     int StaleDays,
-    int MinDaysBetweenContacts);
+    int MinDaysBetweenContacts,
+    Func<EligiblePiece, string> Numbers);
 
 /// <summary>An open debit piece still in the scenario (no promise, dispute, litigation or open action of a person).</summary>
-public sealed record EligiblePiece(long Id, long ClientId, string Number, DateOnly DueDate, decimal Open);
+public sealed record EligiblePiece(long Id, long ClientId, DateOnly DueDate, decimal Open);

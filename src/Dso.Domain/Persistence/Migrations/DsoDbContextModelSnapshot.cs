@@ -105,7 +105,7 @@ namespace Dso.Domain.Persistence.Migrations
 
                     b.HasIndex("OrganizationId", "State", "DueDate");
 
-                    b.HasIndex("ClientId", "LeaderPieceId", "ScenarioId", "ScenarioVersion", "StepIndex")
+                    b.HasIndex("ClientId", "LeaderPieceId", "ScenarioId", "ScenarioVersion", "StepIndex", "StepOffset")
                         .IsUnique();
 
                     b.ToTable("Actions", (string)null);

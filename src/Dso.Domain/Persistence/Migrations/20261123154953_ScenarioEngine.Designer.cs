@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dso.Domain.Persistence.Migrations
 {
     [DbContext(typeof(DsoDbContext))]
-    [Migration("20261123153222_ScenarioEngine")]
+    [Migration("20261123154953_ScenarioEngine")]
     partial class ScenarioEngine
     {
         /// <inheritdoc />
@@ -108,10 +108,53 @@ namespace Dso.Domain.Persistence.Migrations
 
                     b.HasIndex("OrganizationId", "State", "DueDate");
 
-                    b.HasIndex("ClientId", "LeaderPieceId", "ScenarioId", "ScenarioVersion", "StepIndex")
+                    b.HasIndex("ClientId", "LeaderPieceId", "ScenarioId", "ScenarioVersion", "StepIndex", "StepOffset")
                         .IsUnique();
 
                     b.ToTable("Actions", (string)null);
+                });
+
+            modelBuilder.Entity("Dso.Domain.Actions.CollectionOverride", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ClientId", "At");
+
+                    b.ToTable("Overrides", (string)null);
                 });
 
             modelBuilder.Entity("Dso.Domain.Alerts.Alert", b =>
@@ -189,6 +232,12 @@ namespace Dso.Domain.Persistence.Migrations
 
                     b.Property<long>("OrganizationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PausedUntil")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ScenarioId")
                         .HasColumnType("INTEGER");
@@ -916,6 +965,21 @@ namespace Dso.Domain.Persistence.Migrations
                     b.HasOne("Dso.Domain.Clients.Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dso.Domain.Actions.CollectionOverride", b =>
+                {
+                    b.HasOne("Dso.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dso.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
