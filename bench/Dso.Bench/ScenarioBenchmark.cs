@@ -84,6 +84,12 @@ internal static class ScenarioBenchmark
             $"| {pieceCount:N0} | {clientCount:N0} | {first.Seconds:N1} s | {first.Run.PlannedActionIds.Count:N0} / {first.Run.SkippedSteps:N0} | {again.Seconds:N1} s | {latencies[latencies.Count / 2]:N1} ms | {latencies[(int)(latencies.Count * 0.95)]:N1} ms |"));
         await app.StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Environment.GetEnvironmentVariable("DSO_BENCH_KEEP") == "1")
+        {
+            Console.Error.WriteLine($"  kept {folder}");
+            return;
+        }
+
         Directory.Delete(folder, recursive: true);
     }
 

@@ -26,12 +26,14 @@ internal static class ScenarioInputsLoader
         var withPerson = await db.Actions.Where(a => a.State == ActionState.Planned && a.Kind != ActionKind.Scenario)
             .SelectMany(a => a.Pieces.Select(p => p.PieceId)).Distinct().ToListAsync(cancellationToken);
         var excluded = withPerson.ToHashSet();
+        // "Not zero" rather than "positive" in SQL: the planner then reads the covering (organization, client,
+        // due date, open amount, type, status) index alone instead of seeking every row from the amounts index.
         var pieces = (await db.Pieces.AsNoTracking()
-                .Where(p => p.OpenAmount > 0 && (p.Type == PieceType.Invoice || p.Type == PieceType.DebitNote || p.Type == PieceType.BillOfExchange || p.Type == PieceType.Misc))
+                .Where(p => p.OpenAmount != 0 && (p.Type == PieceType.Invoice || p.Type == PieceType.DebitNote || p.Type == PieceType.BillOfExchange || p.Type == PieceType.Misc))
                 .Where(p => !outOfScenario.Contains(p.StatusId))
                 .Select(p => new EligiblePiece(p.Id, p.ClientId, p.DueDate, p.OpenAmount))
                 .ToListAsync(cancellationToken))
-            .Where(p => !excluded.Contains(p.Id))
+            .Where(p => p.Open > 0 && !excluded.Contains(p.Id))
             .GroupBy(p => p.ClientId).ToDictionary(g => g.Key, g => g.ToList());
         var progress = (await db.Actions.Where(a => a.ScenarioId != null)
                 .GroupBy(a => new { a.ClientId, a.LeaderPieceId, a.ScenarioId })

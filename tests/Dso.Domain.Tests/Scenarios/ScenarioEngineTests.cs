@@ -139,6 +139,22 @@ public class ScenarioEngineTests
         Assert.Empty(await RunAsync(db, "2025-06-25"));
     }
 
+    [Fact]
+    public async Task TheLeader_IsTheOldestDue_ThenTheLargest_ThenTheFirstNumber()
+    {
+        await using var db = await TestDatabase.CreateAsync(new DateOnly(2025, 6, 10));
+        await db.RunAsync(sp => sp.GetRequiredService<CreateScenario>().ExecuteAsync(new ScenarioInput("Standard", true, WorkedSteps), default));
+        await db.UpsertClientsAsync(new ClientInput("ALPHA", "Alpha SAS"), new ClientInput("BETA", "Beta SA"));
+        await db.UpsertPiecesAsync(
+            Invoice("A-2", "ALPHA", "2025-05-01", "2025-06-01", 700m), Invoice("A-1", "ALPHA", "2025-05-01", "2025-06-01", 700m),
+            Invoice("B-1", "BETA", "2025-05-01", "2025-06-01", 300m), Invoice("B-2", "BETA", "2025-05-01", "2025-06-01", 900m));
+
+        await RunAsync(db, "2025-06-10");
+
+        Assert.Equal(["A-1", "B-2"], await db.QueryAsync(c => c.Actions.Where(a => a.State == ActionState.Planned)
+            .Join(c.Pieces, a => a.LeaderPieceId, p => p.Id, (a, p) => p.Number).OrderBy(n => n).ToListAsync()));
+    }
+
     private static async Task<TestDatabase> AlphaAsync(DateOnly today, decimal? tolerance = null)
     {
         var db = await TestDatabase.CreateAsync(today);

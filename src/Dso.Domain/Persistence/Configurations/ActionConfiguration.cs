@@ -21,7 +21,7 @@ internal sealed class ActionConfiguration : IEntityTypeConfiguration<CollectionA
         builder.HasIndex(a => new { a.OrganizationId, a.State, a.DueDate });
         // One action per step of a cycle, whatever runs race: the scenario engine's idempotence key. The
         // offset (set by the step) makes it cover each cycle's progress, read from the index alone.
-        builder.HasIndex(a => new { a.ClientId, a.LeaderPieceId, a.ScenarioId, a.ScenarioVersion, a.StepIndex, a.StepOffset }).IsUnique();
+        builder.HasIndex(a => new { a.OrganizationId, a.ClientId, a.LeaderPieceId, a.ScenarioId, a.ScenarioVersion, a.StepIndex, a.StepOffset }).IsUnique();
         builder.HasMany(a => a.Pieces).WithOne().HasForeignKey(p => p.ActionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

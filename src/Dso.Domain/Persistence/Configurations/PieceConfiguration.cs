@@ -30,8 +30,9 @@ internal sealed class PieceConfiguration : IEntityTypeConfiguration<Piece>
         builder.HasIndex(p => new { p.OrganizationId, p.Number, p.Id });
         builder.HasIndex(p => new { p.OrganizationId, p.OpenAmount, p.Id });
         builder.HasIndex(p => new { p.OrganizationId, p.Source, p.OpenAmount });
-        // Leads with the organization too, so a client's balance uses it whatever the planner's statistics say.
-        builder.HasIndex(p => new { p.OrganizationId, p.ClientId, p.DueDate });
+        // Leads with the organization too, so a client's balance uses it whatever the planner's statistics say;
+        // it also covers the scenario engine's read of every open piece (no lookup into the table).
+        builder.HasIndex(p => new { p.OrganizationId, p.ClientId, p.DueDate, p.OpenAmount, p.Type, p.StatusId });
 
         // The few pieces loaded after their issue date (full amount before their history starts), for receivables over time.
         builder.HasIndex(p => new { p.OrganizationId, p.IssueDate }, "IX_Pieces_BeforeHistory_IssueDate").HasFilter("\"HistoryStart\" > \"IssueDate\"");

@@ -103,9 +103,11 @@ namespace Dso.Domain.Persistence.Migrations
 
                     b.HasIndex("AssigneeId");
 
+                    b.HasIndex("ClientId");
+
                     b.HasIndex("OrganizationId", "State", "DueDate");
 
-                    b.HasIndex("ClientId", "LeaderPieceId", "ScenarioId", "ScenarioVersion", "StepIndex", "StepOffset")
+                    b.HasIndex("OrganizationId", "ClientId", "LeaderPieceId", "ScenarioId", "ScenarioVersion", "StepIndex", "StepOffset")
                         .IsUnique();
 
                     b.ToTable("Actions", (string)null);
@@ -697,8 +699,6 @@ namespace Dso.Domain.Persistence.Migrations
 
                     b.HasIndex("StatusId");
 
-                    b.HasIndex("OrganizationId", "ClientId", "DueDate");
-
                     b.HasIndex("OrganizationId", "DueDate", "Id");
 
                     b.HasIndex("OrganizationId", "IssueDate", "Id");
@@ -713,6 +713,8 @@ namespace Dso.Domain.Persistence.Migrations
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "IssueDate", "Currency", "Type", "Amount");
+
+                    b.HasIndex("OrganizationId", "ClientId", "DueDate", "OpenAmount", "Type", "StatusId");
 
                     b.HasIndex(new[] { "OrganizationId", "HistoryStart" }, "IX_Pieces_BeforeHistory_HistoryStart")
                         .HasFilter("\"HistoryStart\" > \"IssueDate\"");

@@ -12,8 +12,8 @@ namespace Dso.Domain.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Actions_ClientId",
-                table: "Actions");
+                name: "IX_Pieces_OrganizationId_ClientId_DueDate",
+                table: "Pieces");
 
             migrationBuilder.AddColumn<long>(
                 name: "Tolerance",
@@ -117,9 +117,14 @@ namespace Dso.Domain.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Actions_ClientId_LeaderPieceId_ScenarioId_ScenarioVersion_StepIndex_StepOffset",
+                name: "IX_Pieces_OrganizationId_ClientId_DueDate_OpenAmount_Type_StatusId",
+                table: "Pieces",
+                columns: new[] { "OrganizationId", "ClientId", "DueDate", "OpenAmount", "Type", "StatusId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Actions_OrganizationId_ClientId_LeaderPieceId_ScenarioId_ScenarioVersion_StepIndex_StepOffset",
                 table: "Actions",
-                columns: new[] { "ClientId", "LeaderPieceId", "ScenarioId", "ScenarioVersion", "StepIndex", "StepOffset" },
+                columns: new[] { "OrganizationId", "ClientId", "LeaderPieceId", "ScenarioId", "ScenarioVersion", "StepIndex", "StepOffset" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -140,7 +145,11 @@ namespace Dso.Domain.Persistence.Migrations
                 name: "Overrides");
 
             migrationBuilder.DropIndex(
-                name: "IX_Actions_ClientId_LeaderPieceId_ScenarioId_ScenarioVersion_StepIndex_StepOffset",
+                name: "IX_Pieces_OrganizationId_ClientId_DueDate_OpenAmount_Type_StatusId",
+                table: "Pieces");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Actions_OrganizationId_ClientId_LeaderPieceId_ScenarioId_ScenarioVersion_StepIndex_StepOffset",
                 table: "Actions");
 
             migrationBuilder.DropColumn(
@@ -188,9 +197,9 @@ namespace Dso.Domain.Persistence.Migrations
                 table: "Actions");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Actions_ClientId",
-                table: "Actions",
-                column: "ClientId");
+                name: "IX_Pieces_OrganizationId_ClientId_DueDate",
+                table: "Pieces",
+                columns: new[] { "OrganizationId", "ClientId", "DueDate" });
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dso.Domain.Persistence.Migrations
 {
     [DbContext(typeof(DsoDbContext))]
-    [Migration("20261123154953_ScenarioEngine")]
+    [Migration("20261123160408_ScenarioEngine")]
     partial class ScenarioEngine
     {
         /// <inheritdoc />
@@ -106,9 +106,11 @@ namespace Dso.Domain.Persistence.Migrations
 
                     b.HasIndex("AssigneeId");
 
+                    b.HasIndex("ClientId");
+
                     b.HasIndex("OrganizationId", "State", "DueDate");
 
-                    b.HasIndex("ClientId", "LeaderPieceId", "ScenarioId", "ScenarioVersion", "StepIndex", "StepOffset")
+                    b.HasIndex("OrganizationId", "ClientId", "LeaderPieceId", "ScenarioId", "ScenarioVersion", "StepIndex", "StepOffset")
                         .IsUnique();
 
                     b.ToTable("Actions", (string)null);
@@ -700,8 +702,6 @@ namespace Dso.Domain.Persistence.Migrations
 
                     b.HasIndex("StatusId");
 
-                    b.HasIndex("OrganizationId", "ClientId", "DueDate");
-
                     b.HasIndex("OrganizationId", "DueDate", "Id");
 
                     b.HasIndex("OrganizationId", "IssueDate", "Id");
@@ -716,6 +716,8 @@ namespace Dso.Domain.Persistence.Migrations
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "IssueDate", "Currency", "Type", "Amount");
+
+                    b.HasIndex("OrganizationId", "ClientId", "DueDate", "OpenAmount", "Type", "StatusId");
 
                     b.HasIndex(new[] { "OrganizationId", "HistoryStart" }, "IX_Pieces_BeforeHistory_HistoryStart")
                         .HasFilter("\"HistoryStart\" > \"IssueDate\"");
