@@ -14,4 +14,13 @@ public sealed class OrganizationSettings
 
     /// <summary>Minimum number of days between two contacts with one client.</summary>
     public int MinDaysBetweenContacts { get; set; }
+
+    /// <summary>Late-payment penalties are computed for the organization's clients.</summary>
+    public bool LatePenaltyEnabled { get; set; } = true;
+
+    /// <summary>Which half-year's rate applies to a late day.</summary>
+    public Penalties.HalfYearPolicy LatePenaltyPolicy { get; set; } = Penalties.HalfYearPolicy.Split;
+
+    /// <summary>A contractual annual rate replacing the legal one (never below three times the legal interest rate); null: the legal rate.</summary>
+    public decimal? ContractualPenaltyRatePercent { get; set; }
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dso.Domain.Organizations;
 
 /// <summary>Changes the organization's policy settings.</summary>
-public sealed class UpdateOrganizationSettings(DsoDbContext db)
+public sealed class UpdateOrganizationSettings(DsoDbContext db, TimeProvider clock)
 {
     public async Task<Outcome<Organization>> ExecuteAsync(OrganizationSettingsInput input, CancellationToken cancellationToken)
     {
@@ -20,17 +20,41 @@ public sealed class UpdateOrganizationSettings(DsoDbContext db)
             errors.Add(UserError.Invalid("minDaysBetweenContacts must be between 0 and 90.", "minDaysBetweenContacts"));
         }
 
+        var organization = await db.Organizations.SingleAsync(cancellationToken);
+        if (input.ContractualPenaltyRatePercent is { } contract and not 0)
+        {
+            var today = organization.Today(clock);
+            try
+            {
+                var floor = Penalties.PenaltyRates.Default.Floor(today);
+                if (contract < floor || contract > 100)
+                {
+                    errors.Add(UserError.Invalid(
+                        $"A contractual rate is at least three times the legal interest rate ({floor:0.##} % this half-year) and at most 100 %.", "contractualPenaltyRatePercent"));
+                }
+            }
+            catch (Penalties.MissingPenaltyRateException e)
+            {
+                errors.Add(UserError.Invalid(e.Message, "contractualPenaltyRatePercent"));
+            }
+        }
+
         if (errors.Count > 0)
         {
             return Outcomes.Failure<Organization>(errors);
         }
 
-        var organization = await db.Organizations.SingleAsync(cancellationToken);
         var settings = organization.Settings;
         settings.RejectFileOnErrors = input.RejectFileOnErrors ?? settings.RejectFileOnErrors;
         settings.QualificationNeedsComment = input.QualificationNeedsComment ?? settings.QualificationNeedsComment;
         settings.StaleDays = input.StaleDays ?? settings.StaleDays;
         settings.MinDaysBetweenContacts = input.MinDaysBetweenContacts ?? settings.MinDaysBetweenContacts;
+        settings.LatePenaltyEnabled = input.LatePenaltyEnabled ?? settings.LatePenaltyEnabled;
+        settings.LatePenaltyPolicy = input.LatePenaltyPolicy ?? settings.LatePenaltyPolicy;
+        if (input.ContractualPenaltyRatePercent is { } rate)
+        {
+            settings.ContractualPenaltyRatePercent = rate == 0 ? null : rate;
+        }
         await db.SaveChangesAsync(cancellationToken);
         return Outcomes.Success(organization);
     }

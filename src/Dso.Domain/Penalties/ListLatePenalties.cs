@@ -25,6 +25,13 @@ public sealed class ListLatePenalties(DsoDbContext db, TimeProvider clock)
             return null;
         }
 
+        var settings = organization.Settings;
+        if (!settings.LatePenaltyEnabled)
+        {
+            return new LatePenalties(on, []);
+        }
+
+        var rates = PenaltyRates.Default.WithContract(settings.ContractualPenaltyRatePercent);
         var pieces = await db.Pieces.AsNoTracking().Include(p => p.BalanceHistory)
             .Where(p => p.ClientId == clientId && Claimable.Contains(p.Type) && p.DueDate < on && p.IssueDate <= on)
             .OrderBy(p => p.DueDate).ThenBy(p => p.Id).ToListAsync(cancellationToken);
@@ -42,7 +49,7 @@ public sealed class ListLatePenalties(DsoDbContext db, TimeProvider clock)
                 history.LastOrDefault(c => c.Day <= day) is { StatusId: { } status } &&
                 categories.GetValueOrDefault(status) is StatusCategory.Dispute or StatusCategory.Litigation;
 
-            var line = ComputeLatePenalty.Execute(piece.Id, piece.DueDate, on, piece.OpenAmountOn, Disputed, PenaltyRates.Default, HalfYearPolicy.Split,
+            var line = ComputeLatePenalty.Execute(piece.Id, piece.DueDate, on, piece.OpenAmountOn, Disputed, rates, settings.LatePenaltyPolicy,
                 indemnity: piece.Type == PieceType.Invoice);
             if (line.DaysLate > 0)
             {

@@ -1,5 +1,7 @@
 using Dso.Api.GraphQL.Common;
 using Dso.Domain.Organizations;
+using Dso.Domain.Penalties;
+using GraphQL;
 using GraphQL.Types;
 
 namespace Dso.Api.GraphQL.Organizations;
@@ -15,5 +17,33 @@ public sealed class OrganizationGraphType : ObjectGraphType<Organization>
         Field(o => o.MainCurrency).Description("ISO 4217 code every report is converted to.");
         Field(o => o.TimeZone).Description("IANA time zone that decides what \"today\" is.");
         Field<NonNullGraphType<OrganizationSettingsGraphType>>("settings").Resolve(ctx => ctx.Source.Settings);
+        Field<NonNullGraphType<LatePenaltySettingsGraphType>>("latePenalty").Resolve(ctx => ctx.Source);
+    }
+}
+
+/// <summary>How late-payment penalties are computed for the organization.</summary>
+public sealed class LatePenaltySettingsGraphType : ObjectGraphType<Organization>
+{
+    public LatePenaltySettingsGraphType()
+    {
+        Name = "LatePenaltySettings";
+        Field<NonNullGraphType<DecimalScalar>>("annualRatePercent")
+            .Description("The rate of today's half-year: the contractual rate (never below three times the legal interest rate), else the ECB rate + 10 points.")
+            .Resolve(ctx =>
+            {
+                try
+                {
+                    return PenaltyRates.Default.WithContract(ctx.Source.Settings.ContractualPenaltyRatePercent).On(ctx.Source.Today(ctx.Service<TimeProvider>()));
+                }
+                catch (MissingPenaltyRateException e)
+                {
+                    throw new ExecutionError(e.Message) { Code = "PENALTY_RATE_MISSING" };
+                }
+            });
+        Field<DecimalScalar>("contractualRatePercent").Resolve(ctx => ctx.Source.Settings.ContractualPenaltyRatePercent);
+        Field<NonNullGraphType<MoneyGraphType>>("fixedIndemnity").Description("The fixed recovery indemnity per late invoice (D441-5).")
+            .Resolve(ctx => new Money(ComputeLatePenalty.FixedIndemnity, "EUR"));
+        Field<NonNullGraphType<BooleanGraphType>>("enabled").Resolve(ctx => ctx.Source.Settings.LatePenaltyEnabled);
+        Field<NonNullGraphType<EnumerationGraphType<HalfYearPolicy>>>("policy").Resolve(ctx => ctx.Source.Settings.LatePenaltyPolicy);
     }
 }

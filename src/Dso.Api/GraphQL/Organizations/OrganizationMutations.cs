@@ -1,5 +1,6 @@
 using Dso.Api.GraphQL.Common;
 using Dso.Domain.Organizations;
+using Dso.Domain.Penalties;
 using GraphQL.Types;
 
 namespace Dso.Api.GraphQL.Organizations;
@@ -11,7 +12,8 @@ public static class OrganizationMutations
         MutationFields.Add<UpdateOrganizationSettingsInputGraphType, OrganizationPayloadGraphType, Organization>(mutation, "updateOrganizationSettings",
             "Changes the organization's policy settings; omitted ones stay as they are.", (Access.Admin, "change organization settings"),
             (ctx, input) => ctx.Service<UpdateOrganizationSettings>().ExecuteAsync(new OrganizationSettingsInput(
-                input.Value<bool?>("rejectFileOnErrors"), input.Value<bool?>("qualificationNeedsComment"), input.Value<int?>("staleDays"), input.Value<int?>("minDaysBetweenContacts")),
+                input.Value<bool?>("rejectFileOnErrors"), input.Value<bool?>("qualificationNeedsComment"), input.Value<int?>("staleDays"), input.Value<int?>("minDaysBetweenContacts"),
+                input.Value<bool?>("latePenaltyEnabled"), input.Value<HalfYearPolicy?>("latePenaltyPolicy"), input.Value<decimal?>("contractualPenaltyRatePercent")),
                 ctx.CancellationToken));
 }
 
@@ -25,6 +27,9 @@ public sealed class UpdateOrganizationSettingsInputGraphType : InputObjectGraphT
         Field<BooleanGraphType>("qualificationNeedsComment");
         Field<IntGraphType>("staleDays");
         Field<IntGraphType>("minDaysBetweenContacts");
+        Field<BooleanGraphType>("latePenaltyEnabled");
+        Field<EnumerationGraphType<HalfYearPolicy>>("latePenaltyPolicy");
+        Field<DecimalScalar>("contractualPenaltyRatePercent").Description("At least three times the legal interest rate; 0 goes back to the legal rate.");
     }
 }
 

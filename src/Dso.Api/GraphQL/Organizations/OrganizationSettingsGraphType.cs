@@ -1,4 +1,5 @@
 using Dso.Domain.Organizations;
+using Dso.Domain.Penalties;
 using GraphQL.Types;
 
 namespace Dso.Api.GraphQL.Organizations;
@@ -13,5 +14,7 @@ public sealed class OrganizationSettingsGraphType : ObjectGraphType<Organization
         Field(s => s.QualificationNeedsComment).Description("A piece counts as qualified only with a comment (default false).");
         Field(s => s.StaleDays).Description("Automatic actions older than this are left to a person (default 15).");
         Field(s => s.MinDaysBetweenContacts).Description("Minimum days between two contacts with a client (default 0).");
+        Field<NonNullGraphType<EnumerationGraphType<HalfYearPolicy>>>("latePenaltyPolicy")
+            .Description("SPLIT: each late day at its half-year's rate (default); AT_DUE_DATE: every day at the due date's.").Resolve(ctx => ctx.Source.LatePenaltyPolicy);
     }
 }

@@ -11,7 +11,11 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Name).HasMaxLength(200);
         builder.Property(o => o.MainCurrency).HasMaxLength(3);
         builder.Property(o => o.TimeZone).HasMaxLength(64);
-        builder.OwnsOne(o => o.Settings, settings => settings.ToTable("OrganizationSettings"));
+        builder.OwnsOne(o => o.Settings, settings =>
+        {
+            settings.ToTable("OrganizationSettings");
+            settings.Property(s => s.LatePenaltyPolicy).HasConversion<string>().HasMaxLength(16);
+        });
         builder.Navigation(o => o.Settings).IsRequired();
     }
 }

@@ -1096,6 +1096,17 @@ namespace Dso.Domain.Persistence.Migrations
                             b1.Property<long>("OrganizationId")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<long?>("ContractualPenaltyRatePercent")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("LatePenaltyEnabled")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("LatePenaltyPolicy")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
                             b1.Property<int>("MinDaysBetweenContacts")
                                 .HasColumnType("INTEGER");
 

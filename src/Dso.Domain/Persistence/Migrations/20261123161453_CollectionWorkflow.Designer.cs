@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dso.Domain.Persistence.Migrations
 {
     [DbContext(typeof(DsoDbContext))]
-    [Migration("20261123160408_ScenarioEngine")]
-    partial class ScenarioEngine
+    [Migration("20261123161453_CollectionWorkflow")]
+    partial class CollectionWorkflow
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1098,6 +1098,17 @@ namespace Dso.Domain.Persistence.Migrations
                         {
                             b1.Property<long>("OrganizationId")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("ContractualPenaltyRatePercent")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("LatePenaltyEnabled")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("LatePenaltyPolicy")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("MinDaysBetweenContacts")
                                 .HasColumnType("INTEGER");

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Dso.Domain.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class ScenarioEngine : Migration
+    public partial class CollectionWorkflow : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -21,6 +21,27 @@ namespace Dso.Domain.Persistence.Migrations
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ContractualPenaltyRatePercent",
+                table: "OrganizationSettings",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "LatePenaltyEnabled",
+                table: "OrganizationSettings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LatePenaltyPolicy",
+                table: "OrganizationSettings",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "Split");
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ScenariosRunOn",
@@ -155,6 +176,18 @@ namespace Dso.Domain.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "Tolerance",
                 table: "Scenarios");
+
+            migrationBuilder.DropColumn(
+                name: "ContractualPenaltyRatePercent",
+                table: "OrganizationSettings");
+
+            migrationBuilder.DropColumn(
+                name: "LatePenaltyEnabled",
+                table: "OrganizationSettings");
+
+            migrationBuilder.DropColumn(
+                name: "LatePenaltyPolicy",
+                table: "OrganizationSettings");
 
             migrationBuilder.DropColumn(
                 name: "ScenariosRunOn",
