@@ -23,5 +23,6 @@ public sealed class MutationGraphType : ObjectGraphType
         Actions.ActionMutations.Register(this);
         ExchangeRates.ExchangeRateFields.RegisterMutations(this);
         Reports.ExportReportMutation.Register(this);
+        Penalties.PenaltyMutations.Register(this);
     }
 }

@@ -33,7 +33,7 @@ public sealed class ListLatePenalties(DsoDbContext db, TimeProvider clock)
 
         var rates = PenaltyRates.Default.WithContract(settings.ContractualPenaltyRatePercent);
         var pieces = await db.Pieces.AsNoTracking().Include(p => p.BalanceHistory)
-            .Where(p => p.ClientId == clientId && Claimable.Contains(p.Type) && p.DueDate < on && p.IssueDate <= on)
+            .Where(p => p.ClientId == clientId && Claimable.Contains(p.Type) && p.Source != ApplyLatePenalties.Source && p.DueDate < on && p.IssueDate <= on)
             .OrderBy(p => p.DueDate).ThenBy(p => p.Id).ToListAsync(cancellationToken);
         var ids = pieces.Select(p => p.Id).ToList();
         var categories = await db.Statuses.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Category, cancellationToken);

@@ -52,6 +52,8 @@ public sealed class DsoDbContext(DbContextOptions<DsoDbContext> options, Tenant 
 
     public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
 
+    public DbSet<Penalties.PenaltyClaim> PenaltyClaims => Set<Penalties.PenaltyClaim>();
+
     private long? CurrentOrganizationId => Tenant.OrganizationId;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

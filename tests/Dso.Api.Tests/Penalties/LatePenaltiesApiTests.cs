@@ -39,4 +39,27 @@ public class LatePenaltiesApiTests(ApiServer server)
         Assert.Equal("NOT_FOUND", other.FirstErrorCode);
         Assert.Null(other.Json!["data"]);
     }
+
+    [Fact]
+    public async Task ApplyingRecordsADebitNoteOfItsOwn_AndOnlyAnAdministratorWaivesIt()
+    {
+        var key = await server.CreateOrganizationAsync("Penalty Claims SAS");
+        var client = (await server.PostAsync("mutation { upsertClients(input: { clients: [{ code: \"ALPHA\", name: \"Alpha SAS\" }] }) { clients { id } } }", key: key))
+            .Data("upsertClients", "clients")![0]!["id"]!.GetValue<string>();
+        await server.PostAsync("mutation { upsertPieces(input: { pieces: [{ type: INVOICE, number: \"F-0401\", clientCode: \"ALPHA\", issueDate: \"2025-04-02\", dueDate: \"2025-05-02\", amount: \"70000\", openAmount: \"0\", balanceDate: \"2025-05-20\" }] }) { userErrors { message } } }", key: key);
+        const string Waive = "mutation($c: ID!) { waiveLatePenalty(input: { claimId: $c, reason: \"Commercial gesture\" }) { claim { waived waiverReason claimPiece { openAmount { amount } } } userErrors { code } } }";
+
+        var applied = await server.PostAsync("mutation($c: ID!) { applyLatePenalties(input: { clientId: $c }) { claims { id interest { amount } indemnity { amount } piece { number } claimPiece { type openAmount { amount } } } userErrors { field } } }",
+            new { c = client }, key);
+        var claim = applied.Data("applyLatePenalties", "claims")![0]!;
+        var byViewer = await server.PostAsync(Waive, new { c = claim["id"]!.GetValue<string>() }, await server.CreateKeyAsync(key, Dso.Domain.Users.Role.Viewer));
+        var byAdmin = await server.PostAsync(Waive, new { c = claim["id"]!.GetValue<string>() }, key);
+
+        Assert.Equal("{\"amount\":\"453.95\"}", claim["interest"]!.ToJsonString());
+        Assert.Equal(("F-0401", "DEBIT_NOTE", "493.95"), (claim["piece"]!["number"]!.GetValue<string>(), claim["claimPiece"]!["type"]!.GetValue<string>(),
+            claim["claimPiece"]!["openAmount"]!["amount"]!.GetValue<string>()));
+        Assert.Equal("[{\"code\":\"FORBIDDEN\"}]", byViewer.UserErrors("waiveLatePenalty").ToJsonString());
+        Assert.Equal("{\"waived\":true,\"waiverReason\":\"Commercial gesture\",\"claimPiece\":{\"openAmount\":{\"amount\":\"0.00\"}}}",
+            byAdmin.Data("waiveLatePenalty", "claim")!.ToJsonString());
+    }
 }

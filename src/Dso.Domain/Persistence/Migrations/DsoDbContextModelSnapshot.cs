@@ -582,6 +582,60 @@ namespace Dso.Domain.Persistence.Migrations
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("Dso.Domain.Penalties.PenaltyClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimPieceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Indemnity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Interest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PieceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WaivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WaivedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WaiverReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimPieceId");
+
+                    b.HasIndex("PieceId");
+
+                    b.HasIndex("OrganizationId", "ClientId");
+
+                    b.ToTable("PenaltyClaims");
+                });
+
             modelBuilder.Entity("Dso.Domain.Pieces.BalanceEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1128,6 +1182,27 @@ namespace Dso.Domain.Persistence.Migrations
                         });
 
                     b.Navigation("Settings")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dso.Domain.Penalties.PenaltyClaim", b =>
+                {
+                    b.HasOne("Dso.Domain.Pieces.Piece", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimPieceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dso.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dso.Domain.Pieces.Piece", null)
+                        .WithMany()
+                        .HasForeignKey("PieceId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

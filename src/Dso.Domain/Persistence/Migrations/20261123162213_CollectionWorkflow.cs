@@ -137,6 +137,48 @@ namespace Dso.Domain.Persistence.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PenaltyClaims",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PieceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimPieceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Interest = table.Column<long>(type: "INTEGER", nullable: false),
+                    Indemnity = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    WaivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WaivedBy = table.Column<long>(type: "INTEGER", nullable: true),
+                    WaiverReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PenaltyClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PenaltyClaims_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PenaltyClaims_Pieces_ClaimPieceId",
+                        column: x => x.ClaimPieceId,
+                        principalTable: "Pieces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PenaltyClaims_Pieces_PieceId",
+                        column: x => x.PieceId,
+                        principalTable: "Pieces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Pieces_OrganizationId_ClientId_DueDate_OpenAmount_Type_StatusId",
                 table: "Pieces",
@@ -157,6 +199,21 @@ namespace Dso.Domain.Persistence.Migrations
                 name: "IX_Overrides_OrganizationId",
                 table: "Overrides",
                 column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PenaltyClaims_ClaimPieceId",
+                table: "PenaltyClaims",
+                column: "ClaimPieceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PenaltyClaims_OrganizationId_ClientId",
+                table: "PenaltyClaims",
+                columns: new[] { "OrganizationId", "ClientId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PenaltyClaims_PieceId",
+                table: "PenaltyClaims",
+                column: "PieceId");
         }
 
         /// <inheritdoc />
@@ -164,6 +221,9 @@ namespace Dso.Domain.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "Overrides");
+
+            migrationBuilder.DropTable(
+                name: "PenaltyClaims");
 
             migrationBuilder.DropIndex(
                 name: "IX_Pieces_OrganizationId_ClientId_DueDate_OpenAmount_Type_StatusId",
