@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dso.Domain.Common;
 using Dso.Domain.Organizations;
 using Dso.Domain.Persistence;
@@ -24,20 +23,14 @@ public sealed class AssignClients(DsoDbContext db)
             errors.Add(UserError.NotFound("No such user.", "userId"));
         }
 
-        if (clientIds.Count is 0 or > MaxClients)
-        {
-            errors.Add(new UserError(["clientIds"], $"Give 1 to {MaxClients} clients.", clientIds.Count == 0 ? UserErrorCode.Invalid : UserErrorCode.LimitExceeded));
-        }
-
-        var known = clientIds.OfType<long>().Distinct().ToList();
-        var clients = await db.Clients.Where(c => known.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        errors.AddRange(clientIds.Select((c, i) => (c, i)).Where(x => x.c is null || !clients.ContainsKey(x.c.Value))
-            .Select(x => UserError.NotFound("No such client.", "clientIds", x.i.ToString(CultureInfo.InvariantCulture))));
+        var (clients, unknown) = await ClientSelection.LoadAsync(db, clientIds, MaxClients, cancellationToken);
+        errors.AddRange(unknown);
         if (errors.Count > 0)
         {
             return Outcomes.Failure<IReadOnlyList<Client>>(errors);
         }
 
+        var known = clients.Keys.ToList();
         var existing = await db.ClientAssignments.Where(a => known.Contains(a.ClientId)).ToListAsync(cancellationToken);
         if (unassign)
         {

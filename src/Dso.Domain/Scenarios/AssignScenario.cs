@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dso.Domain.Clients;
 using Dso.Domain.Common;
 using Dso.Domain.Persistence;
@@ -19,15 +18,8 @@ public sealed class AssignScenario(DsoDbContext db)
             errors.Add(UserError.NotFound("No such scenario.", "scenarioId"));
         }
 
-        if (clientIds.Count is 0 or > MaxClients)
-        {
-            errors.Add(new UserError(["clientIds"], $"Give 1 to {MaxClients} clients.", clientIds.Count == 0 ? UserErrorCode.Invalid : UserErrorCode.LimitExceeded));
-        }
-
-        var known = clientIds.OfType<long>().Distinct().ToList();
-        var clients = await db.Clients.Where(c => known.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        errors.AddRange(clientIds.Select((id, i) => (id, i)).Where(x => x.id is null || !clients.ContainsKey(x.id.Value))
-            .Select(x => UserError.NotFound("No such client.", "clientIds", x.i.ToString(CultureInfo.InvariantCulture))));
+        var (clients, unknown) = await ClientSelection.LoadAsync(db, clientIds, MaxClients, cancellationToken);
+        errors.AddRange(unknown);
         if (errors.Count > 0)
         {
             return Outcomes.Failure<IReadOnlyList<Client>>(errors);

@@ -1,7 +1,5 @@
 using Dso.Domain.Actions;
-using Dso.Domain.Common;
 using Dso.Domain.Persistence;
-using Dso.Domain.Statuses;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dso.Domain.Scenarios;
@@ -23,9 +21,8 @@ public sealed class PrepareSending(DsoDbContext db)
         }
 
         var ids = action.Pieces.Select(p => p.PieceId).ToList();
-        var outOfScenario = (await db.Statuses.AsNoTracking().ToListAsync(cancellationToken)).Where(s => s.Category.LeavesScenario()).Select(s => (long?)s.Id).ToList();
-        var withPerson = await db.Actions.Where(a => a.State == ActionState.Planned && a.Kind != ActionKind.Scenario)
-            .SelectMany(a => a.Pieces.Select(p => p.PieceId)).Where(id => ids.Contains(id)).ToListAsync(cancellationToken);
+        var outOfScenario = await ScenarioExclusions.StatusesAsync(db, cancellationToken);
+        var withPerson = await ScenarioExclusions.PiecesWithAPerson(db).Where(id => ids.Contains(id)).ToListAsync(cancellationToken);
         var still = await db.Pieces.Where(p => ids.Contains(p.Id) && p.OpenAmount > 0 && !outOfScenario.Contains(p.StatusId) && !withPerson.Contains(p.Id))
             .Select(p => p.Id).ToListAsync(cancellationToken);
         action.Pieces.RemoveAll(p => !still.Contains(p.PieceId));

@@ -2,7 +2,6 @@ using Dso.Domain.Actions;
 using Dso.Domain.Organizations;
 using Dso.Domain.Persistence;
 using Dso.Domain.Pieces;
-using Dso.Domain.Statuses;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dso.Domain.Scenarios;
@@ -22,10 +21,8 @@ internal static class ScenarioInputsLoader
         var clients = (await db.Clients.AsNoTracking().Where(c => !c.Paused || (c.PausedUntil != null && c.PausedUntil < run))
                 .Select(c => new { c.Id, c.ScenarioId }).ToListAsync(cancellationToken))
             .Select(c => (c.Id, c.ScenarioId)).ToList();
-        var outOfScenario = (await db.Statuses.AsNoTracking().ToListAsync(cancellationToken)).Where(s => s.Category.LeavesScenario()).Select(s => (long?)s.Id).ToList();
-        var withPerson = await db.Actions.Where(a => a.State == ActionState.Planned && a.Kind != ActionKind.Scenario)
-            .SelectMany(a => a.Pieces.Select(p => p.PieceId)).Distinct().ToListAsync(cancellationToken);
-        var excluded = withPerson.ToHashSet();
+        var outOfScenario = await ScenarioExclusions.StatusesAsync(db, cancellationToken);
+        var excluded = (await ScenarioExclusions.PiecesWithAPerson(db).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         // "Not zero" rather than "positive" in SQL: the planner then reads the covering (organization, client,
         // due date, open amount, type, status) index alone instead of seeking every row from the amounts index.
         var pieces = (await db.Pieces.AsNoTracking()
