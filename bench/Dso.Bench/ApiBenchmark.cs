@@ -27,7 +27,7 @@ internal static class ApiBenchmark
     {
         var clientCount = Math.Max(100, pieceCount / 20);
         var path = Path.Combine(Path.GetTempPath(), $"dso-bench-{Guid.NewGuid():N}.db");
-        await using var app = DsoApp.Build(["--urls", "http://127.0.0.1:0", "--ConnectionStrings:Dso", $"Data Source={path}"], b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        await using var app = DsoApp.Build(["--urls", "http://127.0.0.1:0", "--ConnectionStrings:Dso", $"Data Source={path}", "--Dso:Scenarios:MorningRun", "false"], b => b.Logging.SetMinimumLevel(LogLevel.Warning));
         await app.Services.InitializeAsync();
         await app.StartAsync();
         string key;
