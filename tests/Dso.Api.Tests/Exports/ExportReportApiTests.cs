@@ -34,6 +34,25 @@ public class ExportReportApiTests(ApiServer server)
         Assert.Equal(("'=1+1", "'=HYPERLINK(\"http://evil.example\")"), ((string?)client["Client code"], (string?)client["Client"]));
     }
 
+    [Theory]
+    [InlineData("DSO", "DSO")]
+    [InlineData("STATUS_REPORT", "Status report")]
+    [InlineData("CASH_FORECAST", "Cash forecast")]
+    [InlineData("DISPUTES", "Disputes")]
+    [InlineData("COLLECTIONS", "Collections")]
+    public async Task EveryReport_DownloadsAsAWorkbook(string report, string sheet)
+    {
+        var key = await server.CreateOrganizationAsync($"Export {report} SAS");
+        await server.PostAsync("mutation { upsertClients(input: { clients: [{ code: \"A\", name: \"Alpha\" }] }) { userErrors { message } } }", key: key);
+        await server.PostAsync("mutation { upsertPieces(input: { pieces: [{ type: INVOICE, number: \"F1\", clientCode: \"A\", issueDate: \"2025-05-01\", dueDate: \"2025-05-31\", amount: \"100\", openAmount: \"60\", balanceDate: \"2025-06-10\" }] }) { userErrors { message } } }", key: key);
+
+        var url = (await server.PostAsync(Export, new { i = new { report } }, key)).Data("exportReport", "export", "url")!.GetValue<string>();
+        var bytes = await server.Http.GetByteArrayAsync(new Uri(url));
+
+        using var stream = new MemoryStream(bytes);
+        Assert.Contains(sheet, stream.GetSheetNames());
+    }
+
     [Fact]
     public async Task BadArguments_AreUserErrors_AndABrokenLinkIsNotFound()
     {
