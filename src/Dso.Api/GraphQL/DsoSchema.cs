@@ -30,6 +30,7 @@ public sealed class DsoSchema : Schema
         this.RegisterType<TemplateGraphType>();
         this.RegisterType<ImportJobGraphType>();
         this.RegisterType<Actions.ActionGraphType>();
+        this.RegisterType<Alerts.AlertGraphType>();
     }
 
     /// <summary>The SDL of the schema, as committed in schema.graphql.</summary>

@@ -24,5 +24,6 @@ public sealed class MutationGraphType : ObjectGraphType
         ExchangeRates.ExchangeRateFields.RegisterMutations(this);
         Reports.ExportReportMutation.Register(this);
         Penalties.PenaltyMutations.Register(this);
+        Alerts.AlertFields.RegisterMutations(this);
     }
 }

@@ -28,5 +28,6 @@ public sealed class QueryGraphType : ObjectGraphType
         Penalties.PenaltyQueries.Register(this);
         Reports.ReportQueries.Register(this);
         ExchangeRates.ExchangeRateFields.RegisterQueries(this);
+        Alerts.AlertFields.RegisterQueries(this);
     }
 }

@@ -1,4 +1,5 @@
 using Coravel.Invocable;
+using Dso.Domain.Alerts;
 using Dso.Domain.Common;
 using Dso.Domain.Organizations;
 using Dso.Domain.Persistence;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dso.Api.Jobs;
 
 /// <summary>
-/// Runs each organization's scenarios once a day, at 06:00 in its own time zone (Coravel invokes it every
+/// Runs each organization's scenarios, then raises its broken-promise alerts, once a day at 06:00 in its own time zone (Coravel invokes it every
 /// minute). An organization's day is claimed with a conditional update first, so with several instances
 /// only one runs it; a run missed while the API was down is made on the next invocation (catch-up).
 /// </summary>
@@ -62,11 +63,12 @@ public sealed partial class ScenarioMorningJob(IServiceScopeFactory scopes, Time
 
         scope.ServiceProvider.GetRequiredService<Tenant>().Enter(organizationId);
         var run = await scope.ServiceProvider.GetRequiredService<RunScenarios>().ExecuteAsync(today, CancellationToken);
-        LogRun(logger, organizationId, today, run.Value?.PlannedActionIds.Count ?? 0, run.Value?.SkippedSteps ?? 0);
+        var alerts = await scope.ServiceProvider.GetRequiredService<RaiseBrokenPromises>().ExecuteAsync(today, CancellationToken);
+        LogRun(logger, organizationId, today, run.Value?.PlannedActionIds.Count ?? 0, run.Value?.SkippedSteps ?? 0, alerts.Count);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scenarios of organization {OrganizationId} run for {Date}: {Planned} actions planned, {Skipped} steps skipped.")]
-    private static partial void LogRun(ILogger logger, long organizationId, DateOnly date, int planned, int skipped);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Morning run of organization {OrganizationId} for {Date}: {Planned} actions planned, {Skipped} steps skipped, {Alerts} broken promises raised.")]
+    private static partial void LogRun(ILogger logger, long organizationId, DateOnly date, int planned, int skipped, int alerts);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The scenarios of organization {OrganizationId} could not run; tomorrow's run will catch up.")]
     private static partial void LogFailure(ILogger logger, long organizationId, Exception exception);

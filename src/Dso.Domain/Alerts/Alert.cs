@@ -27,4 +27,20 @@ public sealed class Alert : ITenantOwned
     public DateTimeOffset RaisedAt { get; private set; }
 
     public DateTimeOffset? AcknowledgedAt { get; private set; }
+
+    public long? AcknowledgedBy { get; private set; }
+
+    public bool Acknowledged => AcknowledgedAt is not null;
+
+    /// <summary>False when it was acknowledged already.</summary>
+    public bool Acknowledge(long userId, DateTimeOffset at)
+    {
+        if (Acknowledged)
+        {
+            return false;
+        }
+
+        (AcknowledgedAt, AcknowledgedBy) = (at, userId);
+        return true;
+    }
 }

@@ -53,6 +53,7 @@ public static class NodeQueries
             "User" => loaders.Users.Load(id.Id),
             "ImportJob" => loaders.ImportJobs.Load(id.Id),
             "Action" => loaders.Actions.Load(id.Id),
+            "Alert" => loaders.Alerts.Load(id.Id),
             _ => null,
         };
         if (id.Type == "Organization")

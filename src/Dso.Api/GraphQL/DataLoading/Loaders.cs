@@ -48,6 +48,8 @@ public sealed class Loaders(DsoDbContext db, TimeProvider clock)
         (await db.Overrides.AsNoTracking().Where(o => ids.Contains(o.ClientId)).ToListAsync(ct))
             .GroupBy(o => o.ClientId).ToDictionary(g => g.Key, g => (IReadOnlyList<Dso.Domain.Actions.CollectionOverride>)g.OrderByDescending(o => o.At).ThenByDescending(o => o.Id).ToList()));
 
+    public BatchLoader<long, Dso.Domain.Alerts.Alert> Alerts { get; } = new((ids, ct) => ById(db.Alerts.AsNoTracking(), ids, ct));
+
     public BatchLoader<long, Dso.Domain.Actions.CollectionAction> Actions { get; } = new((ids, ct) => ById(db.Actions.AsNoTracking(), ids, ct));
 
     public BatchLoader<long, IReadOnlyList<Piece>> PiecesOfAction { get; } = new(async (ids, ct) =>

@@ -12,6 +12,8 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         builder.HasOne<Client>().WithMany().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(24);
         builder.Property(a => a.Message).HasMaxLength(1000);
+        builder.Ignore(a => a.Acknowledged);
         builder.HasIndex(a => new { a.OrganizationId, a.RaisedAt });
+        builder.HasIndex(a => new { a.ClientId, a.Kind, a.AcknowledgedAt });
     }
 }

@@ -165,6 +165,9 @@ namespace Dso.Domain.Persistence.Migrations
                     b.Property<long?>("AcknowledgedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AcknowledgedBy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ClientId")
                         .HasColumnType("INTEGER");
 
@@ -186,9 +189,9 @@ namespace Dso.Domain.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId");
-
                     b.HasIndex("OrganizationId", "RaisedAt");
+
+                    b.HasIndex("ClientId", "Kind", "AcknowledgedAt");
 
                     b.ToTable("Alerts");
                 });

@@ -15,6 +15,10 @@ namespace Dso.Domain.Persistence.Migrations
                 name: "IX_Pieces_OrganizationId_ClientId_DueDate",
                 table: "Pieces");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Alerts_ClientId",
+                table: "Alerts");
+
             migrationBuilder.AddColumn<long>(
                 name: "Tolerance",
                 table: "Scenarios",
@@ -60,6 +64,12 @@ namespace Dso.Domain.Persistence.Migrations
                 name: "PausedUntil",
                 table: "Clients",
                 type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "AcknowledgedBy",
+                table: "Alerts",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
@@ -185,6 +195,11 @@ namespace Dso.Domain.Persistence.Migrations
                 columns: new[] { "OrganizationId", "ClientId", "DueDate", "OpenAmount", "Type", "StatusId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Alerts_ClientId_Kind_AcknowledgedAt",
+                table: "Alerts",
+                columns: new[] { "ClientId", "Kind", "AcknowledgedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Actions_OrganizationId_ClientId_LeaderPieceId_ScenarioId_ScenarioVersion_StepIndex_StepOffset",
                 table: "Actions",
                 columns: new[] { "OrganizationId", "ClientId", "LeaderPieceId", "ScenarioId", "ScenarioVersion", "StepIndex", "StepOffset" },
@@ -230,6 +245,10 @@ namespace Dso.Domain.Persistence.Migrations
                 table: "Pieces");
 
             migrationBuilder.DropIndex(
+                name: "IX_Alerts_ClientId_Kind_AcknowledgedAt",
+                table: "Alerts");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Actions_OrganizationId_ClientId_LeaderPieceId_ScenarioId_ScenarioVersion_StepIndex_StepOffset",
                 table: "Actions");
 
@@ -260,6 +279,10 @@ namespace Dso.Domain.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "PausedUntil",
                 table: "Clients");
+
+            migrationBuilder.DropColumn(
+                name: "AcknowledgedBy",
+                table: "Alerts");
 
             migrationBuilder.DropColumn(
                 name: "Automatic",
@@ -293,6 +316,11 @@ namespace Dso.Domain.Persistence.Migrations
                 name: "IX_Pieces_OrganizationId_ClientId_DueDate",
                 table: "Pieces",
                 columns: new[] { "OrganizationId", "ClientId", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_ClientId",
+                table: "Alerts",
+                column: "ClientId");
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dso.Domain.Persistence.Migrations
 {
     [DbContext(typeof(DsoDbContext))]
-    [Migration("20261123162213_CollectionWorkflow")]
+    [Migration("20261123163738_CollectionWorkflow")]
     partial class CollectionWorkflow
     {
         /// <inheritdoc />
@@ -168,6 +168,9 @@ namespace Dso.Domain.Persistence.Migrations
                     b.Property<long?>("AcknowledgedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AcknowledgedBy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ClientId")
                         .HasColumnType("INTEGER");
 
@@ -189,9 +192,9 @@ namespace Dso.Domain.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId");
-
                     b.HasIndex("OrganizationId", "RaisedAt");
+
+                    b.HasIndex("ClientId", "Kind", "AcknowledgedAt");
 
                     b.ToTable("Alerts");
                 });
