@@ -23,14 +23,15 @@ public sealed class UpdateOrganizationSettings(DsoDbContext db, TimeProvider clo
         var organization = await db.Organizations.SingleAsync(cancellationToken);
         if (input.ContractualPenaltyRatePercent is { } contract and not 0)
         {
-            var today = organization.Today(clock);
+            // The floor of today's half-year, or of the latest one known while today's rates are not in yet.
+            var rates = Penalties.PenaltyRates.Default;
             try
             {
-                var floor = Penalties.PenaltyRates.Default.Floor(today);
+                var floor = rates.Floor(rates.LatestKnown(organization.Today(clock)));
                 if (contract < floor || contract > 100)
                 {
                     errors.Add(UserError.Invalid(
-                        $"A contractual rate is at least three times the legal interest rate ({floor:0.##} % this half-year) and at most 100 %.", "contractualPenaltyRatePercent"));
+                        $"A contractual rate is at least three times the legal interest rate ({floor:0.##} % now) and at most 100 %.", "contractualPenaltyRatePercent"));
                 }
             }
             catch (Penalties.MissingPenaltyRateException e)

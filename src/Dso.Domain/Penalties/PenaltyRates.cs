@@ -27,6 +27,14 @@ public sealed class PenaltyRates(
     public decimal On(DateOnly date) =>
         contractualPercent is { } contract ? Math.Max(contract, Floor(date)) : Lookup(annualPercent, date);
 
+    /// <summary>The first day of the latest half-year the tables know, on or before a date's (a new half-year's rates may not be in yet).</summary>
+    public DateOnly LatestKnown(DateOnly date)
+    {
+        var half = HalfYearOf(date);
+        var known = annualPercent.Keys.Where(k => k.CompareTo(half) <= 0 && legalPercent.ContainsKey(k)).DefaultIfEmpty(half).Max();
+        return new DateOnly(known.Year, known.Half == 1 ? 1 : 7, 1);
+    }
+
     private static decimal Lookup(IReadOnlyDictionary<(int Year, int Half), decimal> table, DateOnly date) =>
         table.TryGetValue(HalfYearOf(date), out var rate) ? rate : throw new MissingPenaltyRateException(HalfYearOf(date));
 }

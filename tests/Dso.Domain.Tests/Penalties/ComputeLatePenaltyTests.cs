@@ -61,4 +61,14 @@ public class ComputeLatePenaltyTests
     // The open amount at the end of a day: the amount, then each payment's balance from its date on.
     private static Func<DateOnly, decimal> Paid(decimal amount, params (DateOnly On, decimal Balance)[] payments) =>
         day => payments.Where(p => p.On <= day).Select(p => (decimal?)p.Balance).LastOrDefault() ?? amount;
+
+    [Fact]
+    public void BeyondTheKnownHalfYears_TheLatestKnownOneIsShown_WhileComputingStillNeedsTheRealRate()
+    {
+        var rates = PenaltyRates.Default;
+
+        Assert.Equal(new DateOnly(2025, 7, 1), rates.LatestKnown(new DateOnly(2026, 11, 23)));
+        Assert.Equal(new DateOnly(2025, 1, 1), rates.LatestKnown(new DateOnly(2025, 3, 1)));
+        Assert.Throws<MissingPenaltyRateException>(() => rates.On(new DateOnly(2026, 11, 23)));
+    }
 }

@@ -28,12 +28,13 @@ public sealed class LatePenaltySettingsGraphType : ObjectGraphType<Organization>
     {
         Name = "LatePenaltySettings";
         Field<NonNullGraphType<DecimalScalar>>("annualRatePercent")
-            .Description("The rate of today's half-year: the contractual rate (never below three times the legal interest rate), else the ECB rate + 10 points.")
+            .Description("The rate of today's half-year (of the latest one known while today's is not in the tables yet): the contractual rate, never below three times the legal interest rate, else the ECB rate + 10 points.")
             .Resolve(ctx =>
             {
                 try
                 {
-                    return PenaltyRates.Default.WithContract(ctx.Source.Settings.ContractualPenaltyRatePercent).On(ctx.Source.Today(ctx.Service<TimeProvider>()));
+                    var rates = PenaltyRates.Default.WithContract(ctx.Source.Settings.ContractualPenaltyRatePercent);
+                    return rates.On(rates.LatestKnown(ctx.Source.Today(ctx.Service<TimeProvider>())));
                 }
                 catch (MissingPenaltyRateException e)
                 {
