@@ -64,6 +64,20 @@ public sealed class QualifyPieces(DsoDbContext db, TimeProvider clock)
                 promise ? request.PromiseDate : null, promise ? request.PromisedAmount : null));
         }
 
+        // The new status governs: earlier follow-ups of these pieces are superseded (a resolved dispute goes back
+        // into the scenario; a new promise gets its own follow-up), emptied ones cancelled.
+        var requalified = qualified.Select(p => p.Id).ToList();
+        foreach (var earlier in await db.Actions.Include(a => a.Pieces)
+                     .Where(a => a.Kind == ActionKind.FollowUp && a.State == ActionState.Planned && a.Pieces.Any(p => requalified.Contains(p.PieceId)))
+                     .ToListAsync(cancellationToken))
+        {
+            earlier.Pieces.RemoveAll(p => requalified.Contains(p.PieceId));
+            if (earlier.Pieces.Count == 0)
+            {
+                earlier.Cancel();
+            }
+        }
+
         CollectionAction? followUp = null;
         if (status.Category.LeavesScenario())
         {
