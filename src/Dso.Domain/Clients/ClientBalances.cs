@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dso.Domain.Clients;
 
-/// <summary>The SQL projection of clients with their outstanding and overdue amounts on a date.</summary>
+/// <summary>Clients' outstanding and overdue amounts on a date: in SQL for filtering and ordering lists, and per currency for display.</summary>
 public static class ClientBalances
 {
     public static IQueryable<ClientRow> WithBalances(this IQueryable<Client> clients, DsoDbContext db, DateOnly today) =>
@@ -14,10 +14,9 @@ public static class ClientBalances
             Outstanding = db.Pieces.Where(p => p.ClientId == c.Id && p.Type != PieceType.DownPaymentRequest).Sum(p => p.OpenAmount),
             Overdue = db.Pieces.Where(p => p.ClientId == c.Id && p.Type != PieceType.DownPaymentRequest && p.OpenAmount > 0 && p.DueDate < today)
                 .Sum(p => p.OpenAmount),
-            ForeignCurrencyPieces = db.Pieces.Count(p => p.ClientId == c.Id && p.OpenAmount != 0 && p.Currency != c.Currency),
         });
 
-    /// <summary>Clients' outstanding and overdue amounts per currency, for those with amounts in several currencies.</summary>
+    /// <summary>Clients' outstanding and overdue amounts per currency.</summary>
     public static async Task<IReadOnlyDictionary<long, IReadOnlyList<CurrencyBalance>>> ByCurrencyAsync(
         DsoDbContext db, IReadOnlyList<long> clientIds, DateOnly today, CancellationToken cancellationToken) =>
         (await db.Pieces.Where(p => clientIds.Contains(p.ClientId) && p.Type != PieceType.DownPaymentRequest && p.OpenAmount != 0)

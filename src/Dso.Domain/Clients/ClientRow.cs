@@ -8,7 +8,4 @@ public sealed class ClientRow
     public decimal Outstanding { get; init; }
 
     public decimal Overdue { get; init; }
-
-    /// <summary>Currencies of its open pieces other than the client's own (they need an exchange rate).</summary>
-    public int ForeignCurrencyPieces { get; init; }
 }

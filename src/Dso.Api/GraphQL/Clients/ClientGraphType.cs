@@ -40,7 +40,7 @@ public sealed class ClientGraphType : ObjectGraphType<Client>
         Field<MoneyGraphType>("creditLimit")
             .Resolve(ctx => ctx.Source.CreditLimit is { } limit ? new Money(limit, ctx.Source.Currency) : null);
         Field<NonNullGraphType<MoneyGraphType>>("outstanding")
-            .Description("Sum of open amounts, net of credits, in the main currency.")
+            .Description("Sum of open amounts, net of credits, in the main currency (at today's exchange rates).")
             .Resolve(ctx => Balance(ctx, overdue: false));
         Field<NonNullGraphType<MoneyGraphType>>("overdue")
             .Description("The part of outstanding past its due date, in the main currency (at today's exchange rates).")
@@ -52,18 +52,11 @@ public sealed class ClientGraphType : ObjectGraphType<Client>
             .ResolveAsync(async ctx => await PieceQueries.ListAsync(ctx, ctx.Source.Id));
     }
 
+    // Summed per currency in one grouped query per level of the tree, converted at today's rates.
     private static IDataLoaderResult<Money> Balance(IResolveFieldContext<Client> context, bool overdue) =>
-        context.Loaders().ClientBalances.Load(context.Source.Id).Then(async (row, ct) =>
+        context.Loaders().ClientBalances.Load(context.Source.Id).Then(async (balances, ct) =>
         {
-            var organization = await context.Loaders().OrganizationAsync(ct);
-            if (row is not null && row.ForeignCurrencyPieces == 0 && row.Client.Currency == organization.MainCurrency)
-            {
-                return new Money(overdue ? row.Overdue : row.Outstanding, organization.MainCurrency);
-            }
-
-            // Amounts in other currencies: summed per currency, converted at today's rates.
-            var balances = await context.Loaders().ClientBalancesByCurrency.Load(context.Source.Id).GetResultAsync(ct) ?? [];
             var rates = await context.Loaders().TodaysRatesAsync(ct);
-            return new Money(rates.Total(balances.Select(b => (b.Currency, overdue ? b.Overdue : b.Outstanding))), organization.MainCurrency);
+            return new Money(rates.Total((balances ?? []).Select(b => (b.Currency, overdue ? b.Overdue : b.Outstanding))), rates.MainCurrency);
         });
 }

@@ -21,12 +21,6 @@ public static class ClientQueries
                     OrderInputs.From<ClientOrderField>(ctx.GetArgument<List<object?>?>("orderBy")),
                     ctx.PageRequest(),
                     ctx.CancellationToken);
-                var loaders = ctx.Loaders();
-                foreach (var edge in page.Edges)
-                {
-                    loaders.ClientBalances.Prime(edge.Node.Client.Id, edge.Node);
-                }
-
                 return page.Map(row => row.Client);
             });
 }

@@ -15,8 +15,7 @@ namespace Dso.Api.GraphQL.DataLoading;
 public sealed class Loaders(DsoDbContext db, TimeProvider clock)
 {
     private Organization? organization;
-    private BatchLoader<long, ClientRow>? clientBalances;
-    private BatchLoader<long, IReadOnlyList<CurrencyBalance>>? clientBalancesByCurrency;
+    private BatchLoader<long, IReadOnlyList<CurrencyBalance>>? clientBalances;
     private ExchangeRateTable? todaysRates;
 
     public BatchLoader<long, Client> Clients { get; } = new((ids, ct) => ById(db.Clients.AsNoTracking(), ids, ct));
@@ -66,13 +65,8 @@ public sealed class Loaders(DsoDbContext db, TimeProvider clock)
         (await db.StatusChanges.AsNoTracking().Where(c => ids.Contains(c.PieceId)).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct))
             .GroupBy(c => c.PieceId).ToDictionary(g => g.Key, g => (IReadOnlyList<StatusChange>)g.ToList()));
 
-    public BatchLoader<long, ClientRow> ClientBalances => clientBalances ??= new(async (ids, ct) =>
-    {
-        var today = (await OrganizationAsync(ct)).Today(clock);
-        return await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).WithBalances(db, today).ToDictionaryAsync(r => r.Client.Id, ct);
-    });
-
-    public BatchLoader<long, IReadOnlyList<CurrencyBalance>> ClientBalancesByCurrency => clientBalancesByCurrency ??= new(async (ids, ct) =>
+    /// <summary>Each client's outstanding and overdue amounts, per currency.</summary>
+    public BatchLoader<long, IReadOnlyList<CurrencyBalance>> ClientBalances => clientBalances ??= new(async (ids, ct) =>
         await Dso.Domain.Clients.ClientBalances.ByCurrencyAsync(db, ids, (await OrganizationAsync(ct)).Today(clock), ct));
 
     /// <summary>The exchange rates in force today, read once per request.</summary>
