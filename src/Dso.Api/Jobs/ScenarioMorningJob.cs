@@ -31,9 +31,9 @@ public sealed partial class ScenarioMorningJob(IServiceScopeFactory scopes, Time
 
         foreach (var (id, timeZone, runOn) in organizations)
         {
-            var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZone));
-            var today = DateOnly.FromDateTime(local.DateTime);
-            if (TimeOnly.FromDateTime(local.DateTime) < RunTime || runOn >= today)
+            var local = BusinessCalendar.LocalTime(clock.GetUtcNow(), timeZone);
+            var today = DateOnly.FromDateTime(local);
+            if (TimeOnly.FromDateTime(local) < RunTime || runOn >= today)
             {
                 continue;
             }

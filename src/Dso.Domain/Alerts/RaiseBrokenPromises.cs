@@ -22,11 +22,11 @@ public sealed class RaiseBrokenPromises(DsoDbContext db, TimeProvider clock)
             .Where(p => !db.Alerts.Any(a => a.ClientId == p.ClientId && a.Kind == AlertKind.BrokenPromise && a.AcknowledgedAt == null))
             .ToListAsync(cancellationToken);
         var ids = promised.Select(p => p.Id).ToList();
-        var madeAt = (await db.StatusChanges.AsNoTracking().Where(c => ids.Contains(c.PieceId) && c.PromiseDate != null).ToListAsync(cancellationToken))
-            .GroupBy(c => (c.PieceId, c.PromiseDate)).ToDictionary(g => g.Key, g => g.Max(c => c.At));
+        var history = (await db.StatusChanges.AsNoTracking().Where(c => ids.Contains(c.PieceId) && c.PromiseDate != null).ToListAsync(cancellationToken))
+            .ToLookup(c => c.PieceId);
 
-        var broken = promised.Where(p => PromiseKeeping.Decide(p.PromisedAmount,
-                organization.DateOf(madeAt.TryGetValue((p.Id, p.PromiseDate), out var at) ? at : p.CreatedAt), p.PromiseDate!.Value, p.OpenAmountOn, today) == false)
+        var broken = promised.Where(p => PromiseKeeping.Decide(p.PromisedAmount, organization.DateOf(PromiseKeeping.MadeAt(p, history[p.Id])),
+                p.PromiseDate!.Value, p.OpenAmountOn, today) == false)
             .ToList();
         var now = clock.GetUtcNow();
         var alerts = broken.GroupBy(p => p.ClientId).Select(g => new Alert(organization.Id, AlertKind.BrokenPromise, g.Key,

@@ -6,8 +6,11 @@ public static class BusinessCalendar
     public static DateOnly Today(TimeProvider clock, string timeZone) => DateOf(clock.GetUtcNow(), timeZone);
 
     /// <summary>The business date of an instant in a time zone.</summary>
-    public static DateOnly DateOf(DateTimeOffset instant, string timeZone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
+    public static DateOnly DateOf(DateTimeOffset instant, string timeZone) => DateOnly.FromDateTime(LocalTime(instant, timeZone));
+
+    /// <summary>The wall-clock date and time of an instant in a time zone.</summary>
+    public static DateTime LocalTime(DateTimeOffset instant, string timeZone) =>
+        TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime;
 
     public static bool IsKnownTimeZone(string? timeZone) =>
         !string.IsNullOrWhiteSpace(timeZone) && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _);

@@ -22,4 +22,8 @@ public static class PromiseKeeping
 
         return today > promiseDate ? false : null;
     }
+
+    /// <summary>When a piece's current promise was made: its latest qualification with that date, else (a promise from the source system) the piece's creation.</summary>
+    public static DateTimeOffset MadeAt(Piece piece, IEnumerable<StatusChange> history) =>
+        history.Where(c => c.PieceId == piece.Id && c.PromiseDate != null && c.PromiseDate == piece.PromiseDate).Select(c => (DateTimeOffset?)c.At).Max() ?? piece.CreatedAt;
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
 using Dso.Domain.Common;
-using Dso.Domain.Common.Paging;
 using Dso.Domain.ExchangeRates;
 using Dso.Domain.Persistence;
-using Dso.Domain.Statuses;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -85,7 +83,7 @@ public sealed class ExportReport(
             case ReportKind.StatusReport:
                 var status = await statusReport.ExecuteAsync(request.AsOf, cancellationToken);
                 var statusNames = await db.Statuses.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
-                sheets["Status report"] = Rows(status.Lines.Select(l => Row(("Category", Label(l.Category)), ("Status", l.StatusId is { } id ? statusNames[id] : "(all)"), ("Amount", l.Amount), ("Currency", status.Currency), ("Pieces", l.Count)))
+                sheets["Status report"] = Rows(status.Lines.Select(l => Row(("Category", l.Category.ToString()), ("Status", l.StatusId is { } id ? statusNames[id] : "(all)"), ("Amount", l.Amount), ("Currency", status.Currency), ("Pieces", l.Count)))
                     .Append(Row(("Category", "(none)"), ("Status", "(unqualified)"), ("Amount", status.Unqualified), ("Currency", status.Currency), ("Pieces", status.UnqualifiedCount)))
                     .Append(Row(("Category", "Overdue"), ("Amount", status.OverdueTotal), ("Currency", status.Currency)))
                     .Append(Row(("Category", "Qualification rate"), ("Amount", status.QualificationRate))));
@@ -129,8 +127,6 @@ public sealed class ExportReport(
 
     private static Outcome<(Dictionary<string, object>, string)> Done(Dictionary<string, object> sheets, string name, DateOnly date) =>
         Outcomes.Success((sheets, string.Create(CultureInfo.InvariantCulture, $"{name}-{date:yyyy-MM-dd}.xlsx")));
-
-    private static string Label(StatusCategory category) => category.ToString();
 
     private static List<Dictionary<string, object?>> Rows(IEnumerable<Dictionary<string, object?>> rows)
     {

@@ -35,10 +35,8 @@ public sealed class PieceGraphType : ObjectGraphType<Piece>
         Field<PaymentPromiseGraphType>("promise").Resolve(ctx => ctx.Source.PromiseDate is { } date
             ? ctx.Loaders().HistoryOfPiece.Load(ctx.Source.Id).Then(async (changes, ct) =>
             {
-                // Made when last qualified with it; a promise from the source system counts from the piece's creation.
                 var organization = await ctx.Loaders().OrganizationAsync(ct);
-                var madeAt = changes?.LastOrDefault(c => c.PromiseDate == date)?.At ?? ctx.Source.CreatedAt;
-                return new PaymentPromise(date, ctx.Source.PromisedAmount, organization.DateOf(madeAt), ctx.Source);
+                return new PaymentPromise(date, ctx.Source.PromisedAmount, organization.DateOf(PromiseKeeping.MadeAt(ctx.Source, changes ?? [])), ctx.Source);
             })
             : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StatusChangeGraphType>>>>("history")
