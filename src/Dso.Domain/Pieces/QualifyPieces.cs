@@ -55,12 +55,13 @@ public sealed class QualifyPieces(DsoDbContext db, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
+        var comment = request.Comment.Trim();
         var promise = status!.Category == StatusCategory.PaymentPromise;
         var qualified = request.PieceIds.Select(id => pieces[id!.Value]).Distinct().ToList();
         foreach (var piece in qualified)
         {
-            piece.Qualify(status.Id, request.Comment.Trim(), promise ? request.PromiseDate : null, promise ? request.PromisedAmount : null, now);
-            db.StatusChanges.Add(new StatusChange(organization.Id, piece.Id, now, userId, status.Id, request.Comment.Trim(),
+            piece.Qualify(status.Id, comment, promise ? request.PromiseDate : null, promise ? request.PromisedAmount : null, now);
+            db.StatusChanges.Add(new StatusChange(organization.Id, piece.Id, now, userId, status.Id, comment,
                 promise ? request.PromiseDate : null, promise ? request.PromisedAmount : null));
         }
 
@@ -82,7 +83,7 @@ public sealed class QualifyPieces(DsoDbContext db, TimeProvider clock)
         if (status.Category.LeavesScenario())
         {
             var due = request.FollowUpDate ?? (promise ? request.PromiseDate : null) ?? today.AddDays(status.FollowUpDays);
-            followUp = CollectionAction.FollowUp(organization.Id, qualified[0].ClientId, qualified.Select(p => p.Id), due, userId, $"{status.Name}: {request.Comment.Trim()}", now);
+            followUp = CollectionAction.FollowUp(organization.Id, qualified[0].ClientId, qualified.Select(p => p.Id), due, userId, $"{status.Name}: {comment}", now);
             db.Actions.Add(followUp);
         }
 
