@@ -27,7 +27,7 @@ public sealed class DsoSchema : Schema
         this.RegisterType<PieceGraphType>();
         this.RegisterType<StatusGraphType>();
         this.RegisterType<ScenarioGraphType>();
-        this.RegisterType<TemplateGraphType>();
+        this.RegisterType<Templates.TemplateGraphType>();
         this.RegisterType<ImportJobGraphType>();
         this.RegisterType<Actions.ActionGraphType>();
         this.RegisterType<Alerts.AlertGraphType>();

@@ -25,5 +25,7 @@ public sealed class MutationGraphType : ObjectGraphType
         Reports.ExportReportMutation.Register(this);
         Penalties.PenaltyMutations.Register(this);
         Alerts.AlertFields.RegisterMutations(this);
+        Templates.TemplateFields.RegisterMutations(this);
+        Penalties.PenaltyRateFields.RegisterMutations(this);
     }
 }

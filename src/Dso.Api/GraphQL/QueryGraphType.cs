@@ -29,5 +29,7 @@ public sealed class QueryGraphType : ObjectGraphType
         Reports.ReportQueries.Register(this);
         ExchangeRates.ExchangeRateFields.RegisterQueries(this);
         Alerts.AlertFields.RegisterQueries(this);
+        Templates.TemplateFields.RegisterQueries(this);
+        Penalties.PenaltyRateFields.RegisterQueries(this);
     }
 }

@@ -1,5 +1,6 @@
 using Dso.Domain.Clients;
 using Dso.Domain.Common;
+using Dso.Domain.Messaging;
 using Dso.Domain.Organizations;
 using Dso.Domain.Persistence;
 using Dso.Domain.Pieces;
@@ -47,27 +48,39 @@ public sealed class SeedDemo(IServiceScopeFactory scopes, TimeProvider clock)
             await InScopeAsync(created, (sp, ct) => sp.GetRequiredService<UpsertPieces>().ExecuteAsync(batch, ct), cancellationToken);
         }
 
-        await InScopeAsync(created, (sp, ct) => sp.GetRequiredService<CreateScenario>().ExecuteAsync(DefaultScenario, ct), cancellationToken);
+        var reminder = await InScopeAsync(created, (sp, ct) => sp.GetRequiredService<CreateTemplate>().ExecuteAsync(ReminderTemplate, ct), cancellationToken);
+        await InScopeAsync(created, (sp, ct) => sp.GetRequiredService<CreateScenario>().ExecuteAsync(DefaultScenario(reminder.Id), ct), cancellationToken);
         return created;
     }
 
-    public static ScenarioInput DefaultScenario { get; } = new("Relance standard", true,
+    private static TemplateInput ReminderTemplate { get; } = new("Relance courtoise", Channel.Email,
     [
-        new ScenarioStepValues(-5, Channel.Email, null, null, true),
-        new ScenarioStepValues(5, Channel.Email, null, null, true),
-        new ScenarioStepValues(15, Channel.Email, null, null, true),
+        new("fr", "{{organization.name}} : {{totals.count}} facture(s) à régler",
+            "Bonjour {{contact.name}},\n\nSauf erreur de notre part, les factures suivantes restent à régler au {{today}} :\n" +
+            "{{#each pieces}}- {{number}} du {{issueDate}}, échue le {{dueDate}} : {{openAmount}}\n{{/each}}\n" +
+            "Total : {{totals.openAmount}}, dont {{totals.overdueAmount}} échus.\n\nCordialement,\n{{organization.name}}"),
+        new("en", "{{organization.name}}: {{totals.count}} invoice(s) to pay",
+            "Dear {{contact.name}},\n\nAccording to our records, these invoices are still open on {{today}}:\n" +
+            "{{#each pieces}}- {{number}} of {{issueDate}}, due {{dueDate}}: {{openAmount}}\n{{/each}}\n" +
+            "Total: {{totals.openAmount}}, of which {{totals.overdueAmount}} overdue.\n\nKind regards,\n{{organization.name}}"),
+    ]);
+
+    private static ScenarioInput DefaultScenario(long reminder) => new("Relance standard", true,
+    [
+        new ScenarioStepValues(-5, Channel.Email, reminder, null, true),
+        new ScenarioStepValues(5, Channel.Email, reminder, null, true),
+        new ScenarioStepValues(15, Channel.Email, reminder, null, true),
         new ScenarioStepValues(30, Channel.Call, null, null, false),
         new ScenarioStepValues(45, Channel.Letter, null, 500m, false),
     ]);
 
-    private async Task InScopeAsync<T>(CreatedOrganization created, Func<IServiceProvider, CancellationToken, Task<Outcome<T>>> run, CancellationToken cancellationToken)
+    private async Task<T> InScopeAsync<T>(CreatedOrganization created, Func<IServiceProvider, CancellationToken, Task<Outcome<T>>> run, CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         scope.ServiceProvider.GetRequiredService<Tenant>().Enter(created.Organization.Id);
         var outcome = await run(scope.ServiceProvider, cancellationToken);
-        if (!outcome.Succeeded)
-        {
-            throw new InvalidOperationException("Demo data is invalid: " + string.Join("; ", outcome.Errors.Select(e => $"{string.Join('.', e.Field)}: {e.Message}")));
-        }
+        return outcome.Succeeded
+            ? outcome.Value!
+            : throw new InvalidOperationException("Demo data is invalid: " + string.Join("; ", outcome.Errors.Select(e => $"{string.Join('.', e.Field)}: {e.Message}")));
     }
 }

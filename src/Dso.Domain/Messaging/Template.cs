@@ -25,5 +25,18 @@ public sealed class Template : ITenantOwned
 
     public Channel Channel { get; private set; }
 
+    /// <summary>Retired: no new scenario step can use it; actions already planned with it still render.</summary>
+    public bool Archived { get; private set; }
+
     public List<TemplateTranslation> Translations { get; private set; } = [];
+
+    public void Rename(string name) => Name = name;
+
+    public void ReplaceTranslations(IEnumerable<TemplateTranslationInput> translations)
+    {
+        Translations.Clear();
+        Translations.AddRange(translations.Select(t => new TemplateTranslation(t.Language!, t.Subject, t.Body!)));
+    }
+
+    public void Archive() => Archived = true;
 }

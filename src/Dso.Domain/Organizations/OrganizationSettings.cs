@@ -21,6 +21,9 @@ public sealed class OrganizationSettings
     /// <summary>Which half-year's rate applies to a late day.</summary>
     public Penalties.HalfYearPolicy LatePenaltyPolicy { get; set; } = Penalties.HalfYearPolicy.Split;
 
+    /// <summary>The language of messages to a client whose contact and own language have no translation.</summary>
+    public string DefaultLanguage { get; set; } = "fr";
+
     /// <summary>A contractual annual rate replacing the legal one (never below three times the legal interest rate); null: the legal rate.</summary>
     public decimal? ContractualPenaltyRatePercent { get; set; }
 }

@@ -9,4 +9,5 @@ public sealed record OrganizationSettingsInput(
     int? MinDaysBetweenContacts,
     bool? LatePenaltyEnabled = null,
     Penalties.HalfYearPolicy? LatePenaltyPolicy = null,
-    decimal? ContractualPenaltyRatePercent = null);
+    decimal? ContractualPenaltyRatePercent = null,
+    string? DefaultLanguage = null);

@@ -20,11 +20,17 @@ public sealed class UpdateOrganizationSettings(DsoDbContext db, TimeProvider clo
             errors.Add(UserError.Invalid("minDaysBetweenContacts must be between 0 and 90.", "minDaysBetweenContacts"));
         }
 
+        var language = Languages.Normalize(input.DefaultLanguage);
+        if (input.DefaultLanguage is not null && language is null)
+        {
+            errors.Add(UserError.Invalid($"'{input.DefaultLanguage}' is not a language code such as 'fr' or 'en-GB'.", "defaultLanguage"));
+        }
+
         var organization = await db.Organizations.SingleAsync(cancellationToken);
         if (input.ContractualPenaltyRatePercent is { } contract and not 0)
         {
             // The floor of today's half-year, or of the latest one known while today's rates are not in yet.
-            var rates = Penalties.PenaltyRates.Default;
+            var rates = await Penalties.PenaltyRates.LoadAsync(db, null, cancellationToken);
             try
             {
                 var floor = rates.Floor(rates.LatestKnown(organization.Today(clock)));
@@ -52,6 +58,7 @@ public sealed class UpdateOrganizationSettings(DsoDbContext db, TimeProvider clo
         settings.MinDaysBetweenContacts = input.MinDaysBetweenContacts ?? settings.MinDaysBetweenContacts;
         settings.LatePenaltyEnabled = input.LatePenaltyEnabled ?? settings.LatePenaltyEnabled;
         settings.LatePenaltyPolicy = input.LatePenaltyPolicy ?? settings.LatePenaltyPolicy;
+        settings.DefaultLanguage = language ?? settings.DefaultLanguage;
         if (input.ContractualPenaltyRatePercent is { } rate)
         {
             settings.ContractualPenaltyRatePercent = rate == 0 ? null : rate;

@@ -31,7 +31,7 @@ public sealed class ListLatePenalties(DsoDbContext db, TimeProvider clock)
             return new LatePenalties(on, []);
         }
 
-        var rates = PenaltyRates.Default.WithContract(settings.ContractualPenaltyRatePercent);
+        var rates = await PenaltyRates.LoadAsync(db, settings.ContractualPenaltyRatePercent, cancellationToken);
         var pieces = await db.Pieces.AsNoTracking().Include(p => p.BalanceHistory)
             .Where(p => p.ClientId == clientId && Claimable.Contains(p.Type) && p.Source != ApplyLatePenalties.Source && p.DueDate < on && p.IssueDate <= on)
             .OrderBy(p => p.DueDate).ThenBy(p => p.Id).ToListAsync(cancellationToken);

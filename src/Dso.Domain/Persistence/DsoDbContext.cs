@@ -54,6 +54,8 @@ public sealed class DsoDbContext(DbContextOptions<DsoDbContext> options, Tenant 
 
     public DbSet<Penalties.PenaltyClaim> PenaltyClaims => Set<Penalties.PenaltyClaim>();
 
+    public DbSet<Penalties.PenaltyRate> PenaltyRates => Set<Penalties.PenaltyRate>();
+
     private long? CurrentOrganizationId => Tenant.OrganizationId;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

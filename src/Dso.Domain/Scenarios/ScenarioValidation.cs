@@ -81,6 +81,6 @@ internal static class ScenarioValidation
         var ids = steps.Where(s => s.TemplateId is not null).Select(s => s.TemplateId!.Value).Distinct().ToList();
         return ids.Count == 0
             ? []
-            : await db.Templates.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Channel, cancellationToken);
+            : await db.Templates.Where(t => ids.Contains(t.Id) && !t.Archived).ToDictionaryAsync(t => t.Id, t => t.Channel, cancellationToken);
     }
 }

@@ -1,5 +1,7 @@
 using Dso.Domain.Clients;
 using Dso.Domain.Demo;
+using Dso.Domain.Messaging;
+using Dso.Domain.Scenarios;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,5 +29,20 @@ public class SeedDemoTests
         Assert.InRange(settled, pieces / 3, pieces);
         Assert.True(events > pieces, "Payments are recorded as balance history.");
         Assert.Equal(1, scenarios);
+    }
+
+    [Fact]
+    public async Task TheDemoScenariosEmails_HaveATemplate_ThatRendersInFrench()
+    {
+        await using var db = await TestDatabase.CreateAsync(new DateOnly(2026, 11, 23));
+        var organization = (await db.RunAsync(sp => sp.GetRequiredService<SeedDemo>().ExecuteAsync(default)))!.Organization.Id;
+
+        var run = await db.RunAsync(sp => sp.GetRequiredService<RunScenarios>().ExecuteAsync(null, default), organization);
+        var email = await db.QueryAsync(c => c.Actions.Where(a => run.Value!.PlannedActionIds.Contains(a.Id) && a.Channel == Channel.Email).Select(a => a.Id).FirstAsync(), organization);
+        var message = await db.RunAsync(sp => sp.GetRequiredService<RenderAction>().ExecuteAsync(email, null, default), organization);
+
+        Assert.Equal("fr", message.Value!.Language);
+        Assert.StartsWith("Démo Industries SAS : ", message.Value.Subject, StringComparison.Ordinal);
+        Assert.Contains("Sauf erreur de notre part", message.Value.Body, StringComparison.Ordinal);
     }
 }

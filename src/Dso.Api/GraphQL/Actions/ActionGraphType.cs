@@ -36,6 +36,8 @@ public sealed class ActionGraphType : ObjectGraphType<CollectionAction>
         Field(a => a.StepOffset, nullable: true).Description("For a scenario step: its offset in days from the leader piece's due date.");
         Field<PieceGraphType>("leaderPiece").Description("For a scenario step: the piece whose due date sets the cycle.")
             .Resolve(ctx => ctx.Source.LeaderPieceId is { } id ? ctx.Loaders().Pieces.Load(id) : null);
+        Field<Templates.TemplateGraphType>("template").Description("The template of its message (a scenario step's); renderAction shows it rendered.")
+            .Resolve(ctx => ctx.Source.TemplateId is { } id ? ctx.Loaders().Templates.Load(id) : null);
         Field(a => a.Automatic).Description("Sent by the system rather than done by a person (false once the step was stale when planned).");
     }
 }

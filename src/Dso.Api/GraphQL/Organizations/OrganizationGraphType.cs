@@ -29,11 +29,11 @@ public sealed class LatePenaltySettingsGraphType : ObjectGraphType<Organization>
         Name = "LatePenaltySettings";
         Field<NonNullGraphType<DecimalScalar>>("annualRatePercent")
             .Description("The rate of today's half-year (of the latest one known while today's is not in the tables yet): the contractual rate, never below three times the legal interest rate, else the ECB rate + 10 points.")
-            .Resolve(ctx =>
+            .ResolveAsync(async ctx =>
             {
                 try
                 {
-                    var rates = PenaltyRates.Default.WithContract(ctx.Source.Settings.ContractualPenaltyRatePercent);
+                    var rates = await PenaltyRates.LoadAsync(ctx.Service<Dso.Domain.Persistence.DsoDbContext>(), ctx.Source.Settings.ContractualPenaltyRatePercent, ctx.CancellationToken);
                     return rates.On(rates.LatestKnown(ctx.Source.Today(ctx.Service<TimeProvider>())));
                 }
                 catch (MissingPenaltyRateException e)

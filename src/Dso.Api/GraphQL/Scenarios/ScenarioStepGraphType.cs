@@ -13,7 +13,7 @@ public sealed class ScenarioStepGraphType : ObjectGraphType<ScenarioStep>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode("ScenarioStep", ctx.Source.Id));
         Field(s => s.OffsetDays).Description("Relative to the due date: -5 is five days before, 30 thirty days after.");
         Field<NonNullGraphType<EnumerationGraphType<Channel>>>("channel").Resolve(ctx => ctx.Source.Channel);
-        Field<TemplateGraphType>("template").Resolve(ctx => ctx.Source.TemplateId is { } id ? ctx.Loaders().Templates.Load(id) : null);
+        Field<Templates.TemplateGraphType>("template").Resolve(ctx => ctx.Source.TemplateId is { } id ? ctx.Loaders().Templates.Load(id) : null);
         Field<DecimalScalar>("minOverdueAmount").Resolve(ctx => ctx.Source.MinOverdueAmount);
         Field(s => s.AutoSend).Description("Sent by the system, or an action for a person.");
     }

@@ -502,6 +502,9 @@ namespace Dso.Domain.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -637,6 +640,38 @@ namespace Dso.Domain.Persistence.Migrations
                     b.HasIndex("OrganizationId", "ClientId");
 
                     b.ToTable("PenaltyClaims");
+                });
+
+            modelBuilder.Entity("Dso.Domain.Penalties.PenaltyRate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Half")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LegalInterestPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PenaltyPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Year", "Half")
+                        .IsUnique();
+
+                    b.ToTable("PenaltyRates");
                 });
 
             modelBuilder.Entity("Dso.Domain.Pieces.BalanceEvent", b =>
@@ -1156,6 +1191,11 @@ namespace Dso.Domain.Persistence.Migrations
                             b1.Property<long?>("ContractualPenaltyRatePercent")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<string>("DefaultLanguage")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT");
+
                             b1.Property<bool>("LatePenaltyEnabled")
                                 .HasColumnType("INTEGER");
 
@@ -1206,6 +1246,15 @@ namespace Dso.Domain.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("PieceId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dso.Domain.Penalties.PenaltyRate", b =>
+                {
+                    b.HasOne("Dso.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,13 @@
+using Dso.Domain.Scenarios;
+
+namespace Dso.Domain.Messaging;
+
+/// <summary>An action's message as it would be sent: the chosen template and language, the texts, the recipient, and what fell back.</summary>
+public sealed record RenderedMessage(
+    Template Template,
+    Channel Channel,
+    string Language,
+    string? Subject,
+    string Body,
+    string? To,
+    IReadOnlyList<string> Warnings);
