@@ -23,21 +23,60 @@ internal static class ApiBenchmark
         }
     }
 
+    private const string PageQuery =
+        "query($after: String) { pieces(first: 100, after: $after) { pageInfo { endCursor } nodes { number dueDate openAmount { amount currency } daysOverdue client { code name outstanding { amount } } } } }";
+
     private static async Task<string> RunAsync(int pieceCount)
     {
-        var clientCount = Math.Max(100, pieceCount / 20);
         var path = Path.Combine(Path.GetTempPath(), $"dso-bench-{Guid.NewGuid():N}.db");
-        await using var app = DsoApp.Build(["--urls", "http://127.0.0.1:0", "--ConnectionStrings:Dso", $"Data Source={path}", "--Dso:Scenarios:MorningRun", "false"], b => b.Logging.SetMinimumLevel(LogLevel.Warning));
-        await app.Services.InitializeAsync();
-        await app.StartAsync();
-        string key;
-        using (var scope = app.Services.CreateScope())
-        {
-            key = (await scope.ServiceProvider.GetRequiredService<CreateOrganization>().ExecuteAsync(new CreateOrganizationRequest("Bench SAS"), default)).Value!.ApiKey;
-        }
+        await using var app = await BenchServer.StartAsync($"Data Source={path}");
+        using var http = await ClientAsync(app);
+        var (upserts, load) = await LoadAsync(app, http, pieceCount);
+        var latencies = (await PagesAsync([http], 60, warmUp: 10))[0];
+        await app.StopAsync();
+        Delete(path);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {pieceCount:N0} | {Math.Max(100, pieceCount / 20):N0} | {upserts / load.TotalSeconds:N0} ({upserts:N0} upserts in {load.TotalSeconds:N1} s) | {Percentile(latencies, 0.5):N1} ms | {Percentile(latencies, 0.95):N1} ms |");
+    }
 
-        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(5) };
+    /// <summary>
+    /// The same pages from two servers on one file, one with the depth and cost checks and one without, in
+    /// alternation so that both see the same caches and the same machine load.
+    /// </summary>
+    public static async Task RunLimitsAsync(int pieceCount)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dso-bench-{Guid.NewGuid():N}.db");
+        await using var checking = await BenchServer.StartAsync($"Data Source={path}");
+        using var checkingHttp = await ClientAsync(checking);
+        await LoadAsync(checking, checkingHttp, pieceCount);
+        await using var plain = await BenchServer.StartAsync($"Data Source={path}", "--Dso:Limits:Enabled", "false");
+        using var plainHttp = new HttpClient { BaseAddress = new Uri(plain.Urls.First()) };
+        plainHttp.DefaultRequestHeaders.Authorization = checkingHttp.DefaultRequestHeaders.Authorization;
+
+        var latencies = await PagesAsync([checkingHttp, plainHttp], 400, warmUp: 50);
+        await checking.StopAsync();
+        await plain.StopAsync();
+        Delete(path);
+        Console.WriteLine("| pieces | pieces(first: 100) with clients, checks on, p50 | checks off, p50 | on ÷ off | p95 on | p95 off |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {pieceCount:N0} | {Percentile(latencies[0], 0.5):N2} ms | {Percentile(latencies[1], 0.5):N2} ms | {Percentile(latencies[0], 0.5) / Percentile(latencies[1], 0.5):N3} | {Percentile(latencies[0], 0.95):N2} ms | {Percentile(latencies[1], 0.95):N2} ms |"));
+    }
+
+    /// <summary>A client with a new organization's admin key.</summary>
+    private static async Task<HttpClient> ClientAsync(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var key = (await scope.ServiceProvider.GetRequiredService<CreateOrganization>().ExecuteAsync(new CreateOrganizationRequest("Bench SAS"), default)).Value!.ApiKey;
+        var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return http;
+    }
+
+    /// <summary>Generated receivables through upsertClients and upsertPieces, 1 000 a call; then fresh planner statistics.</summary>
+    private static async Task<(int Upserts, TimeSpan Elapsed)> LoadAsync(WebApplication app, HttpClient http, int pieceCount)
+    {
+        var clientCount = Math.Max(100, pieceCount / 20);
         var generator = new DemoDataGenerator(seed: 7, today: DateOnly.FromDateTime(DateTime.UtcNow.Date));
         foreach (var chunk in Enumerable.Range(0, clientCount).Select(generator.Client).Chunk(1000))
         {
@@ -59,39 +98,50 @@ internal static class ApiBenchmark
         load.Stop();
 
         // What the maintenance job does every two minutes in a running API: refresh the planner statistics.
-        using (var scope = app.Services.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<Dso.Domain.Persistence.DatabaseMaintenance>().OptimizeAsync(default);
-        }
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<Dso.Domain.Persistence.DatabaseMaintenance>().OptimizeAsync(default);
+        return (upserts, load.Elapsed);
+    }
 
-        var latencies = new List<double>();
+    /// <summary>Pages through the pieces, asking each client in turn for every page; the latencies of each client after the warm-up.</summary>
+    private static async Task<List<double>[]> PagesAsync(HttpClient[] clients, int pages, int warmUp)
+    {
+        var latencies = clients.Select(_ => new List<double>()).ToArray();
         string? cursor = null;
-        for (var i = 0; i < 60; i++)
+        for (var i = 0; i < pages; i++)
         {
-            var watch = Stopwatch.StartNew();
-            var page = await PostAsync(http, "query($after: String) { pieces(first: 100, after: $after) { pageInfo { endCursor } nodes { number dueDate openAmount { amount currency } daysOverdue client { code name outstanding { amount } } } } }", new { after = cursor });
-            watch.Stop();
-            cursor = page["pieces"]!["pageInfo"]!["endCursor"]?.GetValue<string>();
-            if (Environment.GetEnvironmentVariable("DSO_BENCH_TRACE") == "1")
+            for (var c = 0; c < clients.Length; c++)
             {
-                Console.Error.WriteLine($"  page {i}: {watch.Elapsed.TotalMilliseconds:N1} ms");
-            }
+                var watch = Stopwatch.StartNew();
+                var page = await PostAsync(clients[c], PageQuery, new { after = cursor });
+                watch.Stop();
+                if (c == clients.Length - 1)
+                {
+                    cursor = page["pieces"]!["pageInfo"]!["endCursor"]?.GetValue<string>();
+                }
 
-            if (i >= 10)
-            {
-                latencies.Add(watch.Elapsed.TotalMilliseconds);
+                if (i >= warmUp)
+                {
+                    latencies[c].Add(watch.Elapsed.TotalMilliseconds);
+                }
             }
         }
 
-        latencies.Sort();
-        await app.StopAsync();
+        return latencies;
+    }
+
+    private static double Percentile(List<double> values, double rank)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[(int)(sorted.Count * rank)];
+    }
+
+    private static void Delete(string path)
+    {
         foreach (var file in new[] { path, path + "-wal", path + "-shm" })
         {
             File.Delete(file);
         }
-
-        return string.Create(CultureInfo.InvariantCulture,
-            $"| {pieceCount:N0} | {clientCount:N0} | {upserts / load.Elapsed.TotalSeconds:N0} ({upserts:N0} upserts in {load.Elapsed.TotalSeconds:N1} s) | {latencies[latencies.Count / 2]:N1} ms | {latencies[(int)(latencies.Count * 0.95)]:N1} ms |");
     }
 
     private static object Wire(PieceInput p) => new

@@ -1,6 +1,7 @@
 using Dso.Bench;
 
 // Usage (Release): dotnet run -c Release --project bench/Dso.Bench -- api [pieces ...]      (default 100000 1000000)
+//                  dotnet run -c Release --project bench/Dso.Bench -- limits [pieces]       (default 100000)
 //                  dotnet run -c Release --project bench/Dso.Bench -- import [pieces]       (default 1000000)
 //                  dotnet run -c Release --project bench/Dso.Bench -- csv [rows]            (default 1000000)
 //                  dotnet run -c Release --project bench/Dso.Bench -- reports [pieces]      (default 1000000)
@@ -23,11 +24,14 @@ switch (args.FirstOrDefault())
     case "reports":
         await ReportsBenchmark.RunAsync(sizes.FirstOrDefault(1_000_000));
         break;
+    case "limits":
+        await ApiBenchmark.RunLimitsAsync(sizes.FirstOrDefault(100_000));
+        break;
     case "api" or null:
         await ApiBenchmark.RunAsync(sizes.Length > 0 ? sizes : [100_000, 1_000_000]);
         break;
     default:
-        Console.Error.WriteLine("Benchmarks: api, import, csv, reports, scenarios.");
+        Console.Error.WriteLine("Benchmarks: api, limits, import, csv, reports, scenarios.");
         return 2;
 }
 

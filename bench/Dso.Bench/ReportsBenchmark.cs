@@ -26,9 +26,7 @@ internal static class ReportsBenchmark
     {
         var clientCount = Math.Max(100, pieceCount / 20);
         var path = Path.Combine(Path.GetTempPath(), $"dso-reports-bench-{Guid.NewGuid():N}.db");
-        await using var app = DsoApp.Build(["--urls", "http://127.0.0.1:0", "--ConnectionStrings:Dso", $"Data Source={path}", "--Dso:Scenarios:MorningRun", "false"], b => b.Logging.SetMinimumLevel(LogLevel.Warning));
-        await app.Services.InitializeAsync();
-        await app.StartAsync();
+        await using var app = await BenchServer.StartAsync($"Data Source={path}");
         var today = DateOnly.FromDateTime(DateTime.UtcNow.Date);
         var (organizationId, key) = await LoadAsync(app.Services, today, clientCount, pieceCount);
 

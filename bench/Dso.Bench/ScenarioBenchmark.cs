@@ -23,10 +23,7 @@ internal static class ScenarioBenchmark
     {
         var clientCount = pieceCount / 10;
         var (database, folder) = await ImportBenchmark.ImportedDatabaseAsync(pieceCount, clientCount);
-        await using var app = DsoApp.Build(["--urls", "http://127.0.0.1:0", "--ConnectionStrings:Dso", database, "--Dso:Scenarios:MorningRun", "false"],
-            b => b.Logging.SetMinimumLevel(LogLevel.Warning));
-        await app.Services.InitializeAsync();
-        await app.StartAsync();
+        await using var app = await BenchServer.StartAsync(database);
 
         long organization;
         string collectorKey;

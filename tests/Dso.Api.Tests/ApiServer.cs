@@ -16,6 +16,11 @@ namespace Dso.Api.Tests;
 public sealed class ApiServer : IAsyncLifetime
 {
     public const string BootstrapKey = "dso_test_bootstrap_0123456789abcdef";
+
+    /// <summary>The identity provider the server trusts: tests sign tokens with its HMAC key.</summary>
+    public const string JwtIssuer = "https://idp.test/realms/dso";
+    public const string JwtAudience = "dso-api";
+    public const string JwtSigningKey = "ZHNvLXRlc3Qtc2lnbmluZy1rZXktb2YtMzItYnl0ZXMtYXQtbGVhc3Q=";
     private readonly string path = Path.Combine(Path.GetTempPath(), $"dso-api-{Guid.NewGuid():N}.db");
     private WebApplication? app;
 
@@ -36,7 +41,10 @@ public sealed class ApiServer : IAsyncLifetime
             ["--urls", "http://127.0.0.1:0", "--ConnectionStrings:Dso", $"Data Source={path}", "--Dso:Auth:BootstrapApiKey", BootstrapKey,
              "--Dso:Imports:Folder", Path.Combine(Path.GetTempPath(), "dso-api-imports"),
              // The scenario tests invoke the morning job themselves, at the test clock's time.
-             "--Dso:Scenarios:MorningRun", "false"],
+             "--Dso:Scenarios:MorningRun", "false",
+             // The test clock stands still, so buckets never refill: a budget no ordinary test exhausts.
+             "--Dso:Limits:Budget", "10000000",
+             "--Dso:Auth:Jwt:Issuer", JwtIssuer, "--Dso:Auth:Jwt:Audience", JwtAudience, "--Dso:Auth:Jwt:SigningKeys:0", JwtSigningKey],
             builder =>
             {
                 builder.Services.AddSingleton<TimeProvider>(Clock);
@@ -98,7 +106,8 @@ public sealed class ApiServer : IAsyncLifetime
         {
         }
 
-        return new GraphQLAnswer((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, string.Join(", ", response.Content.Headers.Allow), json, body);
+        return new GraphQLAnswer((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, string.Join(", ", response.Content.Headers.Allow), json, body,
+            response.Headers.TryGetValues("Retry-After", out var retry) ? retry.First() : null);
     }
 
     public async Task DisposeAsync()

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Dso.Api.Tests;
 
 /// <summary>An HTTP answer of the GraphQL endpoint.</summary>
-public sealed record GraphQLAnswer(int Status, string? MediaType, string? Allow, JsonNode? Json, string Body)
+public sealed record GraphQLAnswer(int Status, string? MediaType, string? Allow, JsonNode? Json, string Body, string? Retry = null)
 {
     public JsonNode? Data(params string[] path) => path.Aggregate(Json?["data"], (node, key) => node?[key]);
 

@@ -6,6 +6,7 @@ using Dso.Api.Hosting;
 using Dso.Domain.Common;
 using Dso.Domain.Organizations;
 using Dso.Domain.Users;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dso.Api.Admin;
 
@@ -19,6 +20,7 @@ public static class AdminCommands
         Usage:
           Dso.Api admin create-organization --name "Acme SAS" [--currency EUR] [--time-zone Europe/Paris]
           Dso.Api admin create-api-key --organization <id> --role ADMIN|COLLECTOR|SALES_REP|SALES_ADMIN|VIEWER
+          Dso.Api admin create-user --organization <id> --name "Léa Petit" --email lea@acme.example --roles COLLECTOR[,VIEWER...]
           Dso.Api admin import --organization <id> --file export.csv --mapping mapping.json|<saved name> --mode FULL|DELTA [--source <name>]
           Dso.Api schema print            (also: admin schema print)
           Dso.Api admin migrations add <Name>   (developers: scaffolds a migration into src/Dso.Domain)
@@ -37,6 +39,7 @@ public static class AdminCommands
                 "schema print" => await PrintSchemaAsync(args),
                 "create-organization" => await CreateOrganizationAsync(args, options),
                 "create-api-key" => await CreateApiKeyAsync(args, options),
+                "create-user" => await CreateUserAsync(args, options),
                 "import" => await ImportAsync(args, options),
                 "migrations add" when words.Length >= 3 => MigrationScaffolder.Add(words[2]),
                 _ => Fail(2, Usage),
@@ -69,10 +72,8 @@ public static class AdminCommands
 
     private static async Task<int> CreateApiKeyAsync(string[] args, Dictionary<string, string> options)
     {
-        var organization = Required(options, "organization");
-        var id = GlobalId.DecodeAs("Organization", organization)
-            ?? (long.TryParse(organization, CultureInfo.InvariantCulture, out var numeric) ? numeric : 0);
-        if (!Enum.TryParse<Role>(Required(options, "role").Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var role) || role == Role.None)
+        var id = OrganizationId(options);
+        if (Roles(Required(options, "role")) is not { } role)
         {
             return Fail(2, $"Unknown role '{options["role"]}'.");
         }
@@ -81,6 +82,57 @@ public static class AdminCommands
         using var scope = app.Services.CreateScope();
         var outcome = await scope.ServiceProvider.GetRequiredService<CreateApiKey>().ExecuteAsync(id, role, CancellationToken.None);
         return outcome.Succeeded ? Print(new { apiKey = outcome.Value }) : Fail(1, outcome.Errors);
+    }
+
+    /// <summary>Creates a person's user and their first API key.</summary>
+    private static async Task<int> CreateUserAsync(string[] args, Dictionary<string, string> options)
+    {
+        var id = OrganizationId(options);
+        if (Roles(Required(options, "roles")) is not { } roles)
+        {
+            return Fail(2, $"Unknown role in '{options["roles"]}'.");
+        }
+
+        await using var app = await StartAsync(args);
+        using var scope = app.Services.CreateScope();
+        if (!await scope.ServiceProvider.GetRequiredService<Dso.Domain.Persistence.DsoDbContext>().Organizations.IgnoreQueryFilters().AnyAsync(o => o.Id == id))
+        {
+            return Fail(1, $"No organization {options["organization"]}.");
+        }
+
+        scope.ServiceProvider.GetRequiredService<Tenant>().Enter(id);
+        var user = await scope.ServiceProvider.GetRequiredService<CreateUser>().ExecuteAsync(
+            new UserInput(Required(options, "name"), Required(options, "email"), roles), CancellationToken.None);
+        if (!user.Succeeded)
+        {
+            return Fail(1, user.Errors);
+        }
+
+        var key = await scope.ServiceProvider.GetRequiredService<IssueApiKey>().ExecuteAsync(user.Value!.Id, CancellationToken.None);
+        return Print(new { userId = GlobalId.Encode("User", user.Value.Id), apiKey = key.Value!.Secret });
+    }
+
+    private static long OrganizationId(Dictionary<string, string> options)
+    {
+        var organization = Required(options, "organization");
+        return GlobalId.DecodeAs("Organization", organization) ?? (long.TryParse(organization, CultureInfo.InvariantCulture, out var numeric) ? numeric : 0);
+    }
+
+    /// <summary>Roles written as in the API (COLLECTOR,SALES_REP), combined; null when one is unknown.</summary>
+    private static Role? Roles(string text)
+    {
+        var roles = Role.None;
+        foreach (var name in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse<Role>(name.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var role) || role == Role.None || !Enum.IsDefined(role))
+            {
+                return null;
+            }
+
+            roles |= role;
+        }
+
+        return roles == Role.None ? null : roles;
     }
 
     private static async Task<int> ImportAsync(string[] args, Dictionary<string, string> options)

@@ -27,5 +27,6 @@ public sealed class MutationGraphType : ObjectGraphType
         Alerts.AlertFields.RegisterMutations(this);
         Templates.TemplateFields.RegisterMutations(this);
         Penalties.PenaltyRateFields.RegisterMutations(this);
+        Users.UserFields.RegisterMutations(this);
     }
 }

@@ -31,5 +31,6 @@ public sealed class QueryGraphType : ObjectGraphType
         Alerts.AlertFields.RegisterQueries(this);
         Templates.TemplateFields.RegisterQueries(this);
         Penalties.PenaltyRateFields.RegisterQueries(this);
+        UserFields.RegisterQueries(this);
     }
 }

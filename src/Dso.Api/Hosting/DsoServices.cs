@@ -4,6 +4,7 @@ using Dso.Api.Exports;
 using Dso.Api.GraphQL;
 using Dso.Api.GraphQL.Common;
 using Dso.Api.GraphQL.DataLoading;
+using Dso.Api.GraphQL.Limits;
 using Dso.Api.GraphQL.Transport;
 using Dso.Domain;
 using Dso.Domain.Common.Paging;
@@ -41,14 +42,19 @@ public static class DsoServices
         services.AddSingleton<Jobs.ImportSignal>();
         services.AddHostedService<Jobs.ImportWorker>();
 
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.Section));
+        services.AddSingleton<TokenValidator>();
+        services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
 
         services.Configure<ExportOptions>(configuration.GetSection("Dso:Exports"));
         services.AddSingleton<ExportLinks>();
         services.AddHttpContextAccessor();
         services.AddScoped<RequestPrincipal>();
+        services.Configure<LimitOptions>(configuration.GetSection(LimitOptions.Section));
+        services.AddSingleton<CostBudgets>();
+        services.AddScoped<RequestCost>();
         services.AddScoped<Loaders>();
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<GraphQLHttpEndpoint>();
@@ -77,6 +83,10 @@ public static class DsoServices
                 break;
             case DbUpdateConcurrencyException or DbUpdateException:
                 context.Exception = new ExecutionError("The data changed while this request ran; retry it.") { Code = "CONFLICT" };
+                break;
+            case GraphQLParser.Exceptions.GraphQLMaxDepthExceededException:
+                // The parser's own guard against nesting that would exhaust the stack: a bad document, not a failure.
+                context.Exception = new DocumentTooDeepError();
                 break;
             case OperationCanceledException:
                 context.Exception = new ExecutionError("The request was cancelled or took too long.") { Code = "TIMEOUT" };

@@ -104,6 +104,9 @@ public sealed class CollectionAction : ITenantOwned
     }
 
     /// <summary>A person decides a planned action will not be done.</summary>
+    /// <summary>Leaves a planned action to whoever holds its client (its assignee left the organization).</summary>
+    public void Unassign() => AssigneeId = null;
+
     public void Skip(string reason) => (State, Note) = (ActionState.Skipped, reason);
 
     /// <summary>A person moves a planned action to a later date.</summary>

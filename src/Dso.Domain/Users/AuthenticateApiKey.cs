@@ -16,9 +16,9 @@ public sealed class AuthenticateApiKey(DsoDbContext db)
         var hash = ApiKey.HashOf(secret);
         // Before authentication there is no tenant yet: the key itself says which organization.
         var key = await db.ApiKeys.IgnoreQueryFilters().AsNoTracking()
-            .Where(k => k.Hash == hash && k.RevokedAt == null)
-            .Select(k => new { k.OrganizationId, k.UserId, k.User!.Roles })
+            .Where(k => k.Hash == hash && k.RevokedAt == null && !k.User!.Archived)
+            .Select(k => new { k.Id, k.OrganizationId, k.UserId, k.User!.Roles })
             .FirstOrDefaultAsync(cancellationToken);
-        return key is null ? null : new Principal(key.OrganizationId, key.UserId, key.Roles);
+        return key is null ? null : new Principal(key.OrganizationId, key.UserId, key.Roles, $"key:{key.Id}");
     }
 }

@@ -27,5 +27,16 @@ public sealed class User : ITenantOwned
 
     public Role Roles { get; private set; }
 
+    /// <summary>The user's subject (<c>sub</c>) at the OpenID Connect provider, when tokens are matched by subject.</summary>
+    public string? Subject { get; private set; }
+
+    /// <summary>Gone from the organization: their keys are revoked and they cannot sign in; their history stays.</summary>
+    public bool Archived { get; private set; }
+
     public bool IsAdmin => Roles.HasFlag(Role.Admin);
+
+    public void Update(string? name, string? email, Role? roles, string? subject = null) =>
+        (Name, Email, Roles, Subject) = (name ?? Name, email ?? Email, roles ?? Roles, subject is null ? Subject : subject.Length == 0 ? null : subject);
+
+    public void Archive() => Archived = true;
 }

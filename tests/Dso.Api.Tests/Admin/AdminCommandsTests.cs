@@ -16,11 +16,16 @@ public class AdminCommandsTests
         var (code, output) = await RunAsync(["admin", "create-organization", "--name", "Acme SAS", "--currency", "EUR", .. connection]);
         var organization = JsonDocument.Parse(output).RootElement;
         var (keyCode, keyOutput) = await RunAsync(["admin", "create-api-key", "--organization", organization.GetProperty("organizationId").GetString()!, "--role", "VIEWER", .. connection]);
+        var (userCode, userOutput) = await RunAsync(["admin", "create-user", "--organization", organization.GetProperty("organizationId").GetString()!,
+            "--name", "Léa Petit", "--email", "Lea@Acme.example", "--roles", "COLLECTOR,SALES_REP", .. connection]);
         var (badCode, _) = await RunAsync(["admin", "create-organization", "--name", "Bad", "--currency", "XXX", .. connection]);
+        var (badRole, _) = await RunAsync(["admin", "create-user", "--organization", organization.GetProperty("organizationId").GetString()!,
+            "--name", "X", "--email", "x@acme.example", "--roles", "COLLECTOR,BOSS", .. connection]);
 
-        Assert.Equal((0, 0, 1), (code, keyCode, badCode));
+        Assert.Equal((0, 0, 0, 1, 2), (code, keyCode, userCode, badCode, badRole));
         Assert.StartsWith("dso_", organization.GetProperty("apiKey").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("dso_", JsonDocument.Parse(keyOutput).RootElement.GetProperty("apiKey").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("dso_", JsonDocument.Parse(userOutput).RootElement.GetProperty("apiKey").GetString(), StringComparison.Ordinal);
         File.Delete(database);
     }
 

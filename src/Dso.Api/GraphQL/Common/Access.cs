@@ -13,6 +13,9 @@ public static class Access
         return allowed(principal) ? null : UserError.Forbidden($"Your role does not allow you to {what}.");
     }
 
+    /// <summary>Any signed-in user, viewers included: for mutations that only read (exportReport).</summary>
+    public static bool Reader(Principal principal) => principal.Roles != Role.None;
+
     public static bool Writer(Principal principal) => principal.CanWrite;
 
     public static bool Admin(Principal principal) => principal.IsAdmin;

@@ -14,7 +14,7 @@ public static class ExportReportMutation
 {
     public static void Register(ObjectGraphType mutation) =>
         MutationFields.Add<ExportReportInputGraphType, ExportReportPayloadGraphType, ExportLink>(mutation, "exportReport",
-            "Checks a report's arguments and returns a short-lived link to download it as an Excel workbook.", (_ => true, "export reports"),
+            "Checks a report's arguments and returns a short-lived link to download it as an Excel workbook.", (Access.Reader, "export reports"),
             async (ctx, input) =>
             {
                 var request = new ReportRequest(

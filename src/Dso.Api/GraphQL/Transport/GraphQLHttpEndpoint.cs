@@ -1,6 +1,7 @@
 using System.Text;
 using Dso.Api.Auth;
 using Dso.Api.GraphQL.Common;
+using Dso.Api.GraphQL.Limits;
 using Dso.Domain.Common;
 using GraphQL;
 using GraphQL.Execution;
@@ -23,7 +24,7 @@ public sealed partial class GraphQLHttpEndpoint(
     Dso.Domain.Imports.ImportStorage storage,
     ILogger<GraphQLHttpEndpoint> logger)
 {
-    private static readonly IValidationRule[] PostRules = [.. DocumentValidator.CoreRules, AuthenticatedRule.Instance];
+    private static readonly IValidationRule[] PostRules = [.. DocumentValidator.CoreRules, AuthenticatedRule.Instance, QueryLimitsRule.Instance];
     private static readonly IValidationRule[] GetRules = [.. PostRules, HttpGetQueriesOnlyRule.Instance];
 
     public async Task HandleAsync(HttpContext context)
@@ -89,6 +90,15 @@ public sealed partial class GraphQLHttpEndpoint(
             ValidationRules = HttpMethods.IsGet(http.Method) ? GetRules : PostRules,
         });
 
+        if (context.RequestServices.GetRequiredService<RequestCost>().Value is { } cost)
+        {
+            result.Extensions ??= [];
+            result.Extensions["cost"] = new Dictionary<string, object?>
+            {
+                ["requested"] = cost.Requested, ["remaining"] = cost.Remaining, ["limit"] = cost.Limit, ["refillPerSecond"] = cost.RefillPerSecond,
+            };
+        }
+
         context.Response.StatusCode = StatusOf(result, mediaType, context.Response.Headers);
         context.Response.ContentType = mediaType + "; charset=utf-8";
         await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
@@ -106,6 +116,12 @@ public sealed partial class GraphQLHttpEndpoint(
         }
 
         var errors = result.Errors ?? [];
+        if (errors.OfType<ThrottledError>().FirstOrDefault() is { } throttled)
+        {
+            headers.RetryAfter = ((int)throttled.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return StatusCodes.Status429TooManyRequests;
+        }
+
         if (errors.Any(e => e is MethodNotAllowedError))
         {
             headers.Allow = "POST";

@@ -15,5 +15,7 @@ public sealed class UserGraphType : ObjectGraphType<User>
         Field(u => u.Email);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleGraphType>>>>("roles")
             .Resolve(ctx => Enum.GetValues<Role>().Where(r => r != Role.None && ctx.Source.Roles.HasFlag(r)));
+        Field(u => u.Subject, nullable: true).Description("The user's subject at the identity provider, if tokens are matched by it.");
+        Field(u => u.Archived).Description("Removed from the organization: cannot sign in; their history stays.");
     }
 }

@@ -1,6 +1,7 @@
 using Dso.Api.GraphQL.Common;
 using Dso.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
+using GraphQL;
 using GraphQL.Types;
 
 namespace Dso.Api.GraphQL.Users;
@@ -14,7 +15,13 @@ public static class UserQueries
             .Description("The user the API key or token belongs to.")
             .Resolve(ctx => ctx.Loaders().Users.Load(ctx.Principal().UserId));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserGraphType>>>>("users")
-            .Description("The organization's users, by name.")
-            .ResolveAsync(async ctx => await ctx.Service<DsoDbContext>().Users.AsNoTracking().OrderBy(u => u.Name).ThenBy(u => u.Id).Take(1000).ToListAsync(ctx.CancellationToken));
+            .Description("The organization's users, by name; archived ones only when asked.")
+            .Argument<BooleanGraphType>("includeArchived", arg => arg.DefaultValue = false)
+            .ResolveAsync(async ctx =>
+            {
+                var archived = ctx.GetArgument<bool>("includeArchived");
+                return await ctx.Service<DsoDbContext>().Users.AsNoTracking().Where(u => archived || !u.Archived)
+                    .OrderBy(u => u.Name).ThenBy(u => u.Id).Take(1000).ToListAsync(ctx.CancellationToken);
+            });
     }
 }

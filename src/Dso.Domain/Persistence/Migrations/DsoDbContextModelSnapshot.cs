@@ -1007,6 +1007,9 @@ namespace Dso.Domain.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -1023,7 +1026,15 @@ namespace Dso.Domain.Persistence.Migrations
                     b.Property<int>("Roles")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("Subject");
 
                     b.HasIndex("OrganizationId", "Email")
                         .IsUnique();

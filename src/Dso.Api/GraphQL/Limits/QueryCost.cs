@@ -1,0 +1,107 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQLParser.AST;
+
+namespace Dso.Api.GraphQL.Limits;
+
+/// <summary>
+/// The cost and depth of an operation, computed from its document before anything runs: each field costs 1,
+/// and a paged field (one with a <c>first</c> or <c>last</c> argument) multiplies what it selects by its page
+/// size (given, from a variable, or the default 20). Fragments are costed once each, so a document that
+/// reuses fragments many times cannot make the analysis itself slow; a fragment cycle counts once.
+/// </summary>
+public sealed class QueryCost(ISchema schema, GraphQLDocument document, IReadOnlyDictionary<string, object?> variables)
+{
+    public const int DefaultPageSize = 20;
+
+    private readonly Dictionary<(string, string), (long Cost, int Depth)> fragments = [];
+    private readonly HashSet<string> visiting = [];
+
+    public (long Cost, int Depth) Of(GraphQLOperationDefinition operation)
+    {
+        var root = operation.Operation switch
+        {
+            OperationType.Mutation => schema.Mutation,
+            OperationType.Subscription => schema.Subscription,
+            _ => schema.Query,
+        };
+        return root is null ? (0, 0) : Of(operation.SelectionSet, root);
+    }
+
+    private (long Cost, int Depth) Of(GraphQLSelectionSet? set, IGraphType parent)
+    {
+        long cost = 0;
+        var depth = 0;
+        foreach (var selection in set?.Selections ?? [])
+        {
+            var (c, d) = selection switch
+            {
+                GraphQLField field => OfField(field, parent),
+                GraphQLInlineFragment inline => Of(inline.SelectionSet, TypeOf(inline.TypeCondition) ?? parent),
+                GraphQLFragmentSpread spread => OfFragment(spread.FragmentName.Name.StringValue, parent),
+                _ => (0L, 0),
+            };
+            cost = Saturating(cost, c);
+            depth = Math.Max(depth, d);
+        }
+
+        return (cost, depth);
+    }
+
+    private (long Cost, int Depth) OfField(GraphQLField field, IGraphType parent)
+    {
+        var definition = (parent.GetNamedType() as IComplexGraphType)?.GetField(field.Name.StringValue);
+        var child = definition?.ResolvedType?.GetNamedType() ?? parent;
+        var (inner, depth) = field.SelectionSet is null ? (0L, 0) : Of(field.SelectionSet, child);
+        var pageSize = definition?.Arguments?.Any(a => a.Name is "first" or "last") == true ? PageSize(field) : 1;
+        return (Saturating(1, Multiply(inner, pageSize)), depth + 1);
+    }
+
+    private (long Cost, int Depth) OfFragment(string name, IGraphType parent)
+    {
+        var key = (name, parent.GetNamedType().Name);
+        if (fragments.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var definition = document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name.StringValue == name);
+        if (definition is null || !visiting.Add(name))
+        {
+            return (0, 0);
+        }
+
+        var result = Of(definition.SelectionSet, TypeOf(definition.TypeCondition) ?? parent);
+        visiting.Remove(name);
+        fragments[key] = result;
+        return result;
+    }
+
+    private IGraphType? TypeOf(GraphQLTypeCondition? condition) =>
+        condition is null ? null : schema.AllTypes[condition.Type.Name.StringValue];
+
+    private long PageSize(GraphQLField field)
+    {
+        foreach (var argument in field.Arguments?.Items ?? [])
+        {
+            if (argument.Name.StringValue is not ("first" or "last"))
+            {
+                continue;
+            }
+
+            return argument.Value switch
+            {
+                GraphQLIntValue value when long.TryParse(value.Value.Span, out var size) => Math.Max(size, 0),
+                GraphQLVariable variable when variables.TryGetValue(variable.Name.StringValue, out var given) && given is int or long =>
+                    Math.Max(Convert.ToInt64(given, System.Globalization.CultureInfo.InvariantCulture), 0),
+                _ => DefaultPageSize,
+            };
+        }
+
+        return DefaultPageSize;
+    }
+
+    private static long Saturating(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
+
+    private static long Multiply(long a, long b) => a != 0 && b > long.MaxValue / a ? long.MaxValue : a * b;
+}
