@@ -1,5 +1,6 @@
-using Dso.Domain.Common;
 using Dso.Domain.Reports;
+using Dso.Domain.Users;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dso.Api.Exports;
 
@@ -18,7 +19,14 @@ public static class ExportEndpoint
                     : Results.NotFound();
             }
 
-            context.RequestServices.GetRequiredService<Tenant>().Enter(grant.OrganizationId);
+            var roles = await context.RequestServices.GetRequiredService<Dso.Domain.Persistence.DsoDbContext>().Users.IgnoreQueryFilters()
+                .Where(u => u.Id == grant.UserId && u.OrganizationId == grant.OrganizationId && !u.Archived).Select(u => (Role?)u.Roles).SingleOrDefaultAsync(cancellationToken);
+            if (roles is null)
+            {
+                return Results.NotFound();
+            }
+
+            await context.RequestServices.GetRequiredService<EnterAsUser>().ExecuteAsync(grant.OrganizationId, grant.UserId, roles.Value, cancellationToken);
             var buffer = new MemoryStream();
             var written = await context.RequestServices.GetRequiredService<ExportReport>().ExecuteAsync(grant.Request, buffer, cancellationToken);
             if (!written.Succeeded)

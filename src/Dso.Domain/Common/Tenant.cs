@@ -17,4 +17,9 @@ public sealed class Tenant
 
         OrganizationId = organizationId;
     }
+
+    /// <summary>Set when the organization restricts its non-administrators to their portfolio: then only that user's clients, and what hangs from them, are visible.</summary>
+    public long? PortfolioUserId { get; private set; }
+
+    public void RestrictToPortfolioOf(long userId) => PortfolioUserId = userId;
 }

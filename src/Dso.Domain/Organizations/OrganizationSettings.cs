@@ -12,6 +12,9 @@ public sealed class OrganizationSettings
     /// <summary>Automatic actions older than this many days are left to a person instead of sent.</summary>
     public int StaleDays { get; set; } = 15;
 
+    /// <summary>Users who are not administrators see only the clients of their portfolio, and those clients' pieces, actions and alerts.</summary>
+    public bool RestrictToPortfolio { get; set; }
+
     /// <summary>Minimum number of days between two contacts with one client.</summary>
     public int MinDaysBetweenContacts { get; set; }
 

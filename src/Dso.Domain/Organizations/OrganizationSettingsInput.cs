@@ -10,4 +10,5 @@ public sealed record OrganizationSettingsInput(
     bool? LatePenaltyEnabled = null,
     Penalties.HalfYearPolicy? LatePenaltyPolicy = null,
     decimal? ContractualPenaltyRatePercent = null,
-    string? DefaultLanguage = null);
+    string? DefaultLanguage = null,
+    bool? RestrictToPortfolio = null);

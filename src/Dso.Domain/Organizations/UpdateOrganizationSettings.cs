@@ -59,6 +59,7 @@ public sealed class UpdateOrganizationSettings(DsoDbContext db, TimeProvider clo
         settings.LatePenaltyEnabled = input.LatePenaltyEnabled ?? settings.LatePenaltyEnabled;
         settings.LatePenaltyPolicy = input.LatePenaltyPolicy ?? settings.LatePenaltyPolicy;
         settings.DefaultLanguage = language ?? settings.DefaultLanguage;
+        settings.RestrictToPortfolio = input.RestrictToPortfolio ?? settings.RestrictToPortfolio;
         if (input.ContractualPenaltyRatePercent is { } rate)
         {
             settings.ContractualPenaltyRatePercent = rate == 0 ? null : rate;

@@ -6,6 +6,7 @@ using Dso.Domain.Common;
 using Dso.Domain.ExchangeRates;
 using Dso.Domain.Messaging;
 using Dso.Domain.Organizations;
+using Dso.Domain.Penalties;
 using Dso.Domain.Pieces;
 using Dso.Domain.Scenarios;
 using Dso.Domain.Statuses;
@@ -58,6 +59,8 @@ public sealed class DsoDbContext(DbContextOptions<DsoDbContext> options, Tenant 
 
     private long? CurrentOrganizationId => Tenant.OrganizationId;
 
+    private long? CurrentPortfolioUserId => Tenant.PortfolioUserId;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<decimal>().HaveConversion<ScaledDecimalConverter>();
@@ -82,5 +85,32 @@ public sealed class DsoDbContext(DbContextOptions<DsoDbContext> options, Tenant 
                 parameter);
             modelBuilder.Entity(entity.ClrType).HasQueryFilter(filter);
         }
+
+        RestrictToPortfolio(modelBuilder);
+    }
+
+    /// <summary>
+    /// The portfolio restriction on top of the organization's: a client is visible when the user holds it, and so
+    /// are its pieces, their history, its actions (and those assigned to the user), alerts, overrides and claims.
+    /// With no restriction the parameter is null and EF removes the condition from the SQL it sends.
+    /// </summary>
+    private void RestrictToPortfolio(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Client>().HasQueryFilter(c => c.OrganizationId == CurrentOrganizationId &&
+            (CurrentPortfolioUserId == null || ClientAssignments.Any(a => a.ClientId == c.Id && a.UserId == CurrentPortfolioUserId)));
+        modelBuilder.Entity<Piece>().HasQueryFilter(p => p.OrganizationId == CurrentOrganizationId &&
+            (CurrentPortfolioUserId == null || ClientAssignments.Any(a => a.ClientId == p.ClientId && a.UserId == CurrentPortfolioUserId)));
+        modelBuilder.Entity<BalanceEvent>().HasQueryFilter(e => e.OrganizationId == CurrentOrganizationId &&
+            (CurrentPortfolioUserId == null || Pieces.Any(p => p.Id == e.PieceId)));
+        modelBuilder.Entity<StatusChange>().HasQueryFilter(c => c.OrganizationId == CurrentOrganizationId &&
+            (CurrentPortfolioUserId == null || Pieces.Any(p => p.Id == c.PieceId)));
+        modelBuilder.Entity<CollectionAction>().HasQueryFilter(a => a.OrganizationId == CurrentOrganizationId &&
+            (CurrentPortfolioUserId == null || a.AssigneeId == CurrentPortfolioUserId || ClientAssignments.Any(x => x.ClientId == a.ClientId && x.UserId == CurrentPortfolioUserId)));
+        modelBuilder.Entity<Alert>().HasQueryFilter(a => a.OrganizationId == CurrentOrganizationId &&
+            (CurrentPortfolioUserId == null || a.ClientId == null || ClientAssignments.Any(x => x.ClientId == a.ClientId && x.UserId == CurrentPortfolioUserId)));
+        modelBuilder.Entity<CollectionOverride>().HasQueryFilter(o => o.OrganizationId == CurrentOrganizationId &&
+            (CurrentPortfolioUserId == null || ClientAssignments.Any(x => x.ClientId == o.ClientId && x.UserId == CurrentPortfolioUserId)));
+        modelBuilder.Entity<PenaltyClaim>().HasQueryFilter(c => c.OrganizationId == CurrentOrganizationId &&
+            (CurrentPortfolioUserId == null || ClientAssignments.Any(x => x.ClientId == c.ClientId && x.UserId == CurrentPortfolioUserId)));
     }
 }

@@ -14,7 +14,7 @@ public static class OrganizationMutations
             (ctx, input) => ctx.Service<UpdateOrganizationSettings>().ExecuteAsync(new OrganizationSettingsInput(
                 input.Value<bool?>("rejectFileOnErrors"), input.Value<bool?>("qualificationNeedsComment"), input.Value<int?>("staleDays"), input.Value<int?>("minDaysBetweenContacts"),
                 input.Value<bool?>("latePenaltyEnabled"), input.Value<HalfYearPolicy?>("latePenaltyPolicy"), input.Value<decimal?>("contractualPenaltyRatePercent"),
-                input.Value<string>("defaultLanguage")),
+                input.Value<string>("defaultLanguage"), input.Value<bool?>("restrictToPortfolio")),
                 ctx.CancellationToken));
 }
 
@@ -30,6 +30,7 @@ public sealed class UpdateOrganizationSettingsInputGraphType : InputObjectGraphT
         Field<IntGraphType>("minDaysBetweenContacts");
         Field<BooleanGraphType>("latePenaltyEnabled");
         Field<EnumerationGraphType<HalfYearPolicy>>("latePenaltyPolicy");
+        Field<BooleanGraphType>("restrictToPortfolio");
         Field<StringGraphType>("defaultLanguage").Description("A language code such as fr or en-GB.");
         Field<DecimalScalar>("contractualPenaltyRatePercent").Description("At least three times the legal interest rate; 0 goes back to the legal rate.");
     }

@@ -14,6 +14,7 @@ public sealed class OrganizationSettingsGraphType : ObjectGraphType<Organization
         Field(s => s.QualificationNeedsComment).Description("A piece counts as qualified only with a comment (default false).");
         Field(s => s.StaleDays).Description("Automatic actions older than this are left to a person (default 15).");
         Field(s => s.MinDaysBetweenContacts).Description("Minimum days between two contacts with a client (default 0).");
+        Field(s => s.RestrictToPortfolio).Description("Users who are not administrators see only their portfolio's clients, and those clients' pieces, actions and alerts (default false).");
         Field(s => s.DefaultLanguage).Description("The language of messages when neither the contact's nor the client's has a translation (default fr).");
         Field<NonNullGraphType<EnumerationGraphType<HalfYearPolicy>>>("latePenaltyPolicy")
             .Description("SPLIT: each late day at its half-year's rate (default); AT_DUE_DATE: every day at the due date's.").Resolve(ctx => ctx.Source.LatePenaltyPolicy);

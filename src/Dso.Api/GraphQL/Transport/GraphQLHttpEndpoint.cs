@@ -3,6 +3,7 @@ using Dso.Api.Auth;
 using Dso.Api.GraphQL.Common;
 using Dso.Api.GraphQL.Limits;
 using Dso.Domain.Common;
+using Dso.Domain.Users;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
@@ -73,7 +74,7 @@ public sealed partial class GraphQLHttpEndpoint(
         principal.Value = context.User.ToPrincipal();
         if (principal.Value is { } caller)
         {
-            context.RequestServices.GetRequiredService<Tenant>().Enter(caller.OrganizationId);
+            await context.RequestServices.GetRequiredService<EnterAsUser>().ExecuteAsync(caller.OrganizationId, caller.UserId, caller.Roles, context.RequestAborted);
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);

@@ -1224,6 +1224,9 @@ namespace Dso.Domain.Persistence.Migrations
                             b1.Property<bool>("RejectFileOnErrors")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<bool>("RestrictToPortfolio")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("StaleDays")
                                 .HasColumnType("INTEGER");
 
