@@ -32,5 +32,6 @@ public sealed class QueryGraphType : ObjectGraphType
         Templates.TemplateFields.RegisterQueries(this);
         Penalties.PenaltyRateFields.RegisterQueries(this);
         UserFields.RegisterQueries(this);
+        Audit.AuditFields.RegisterQueries(this);
     }
 }

@@ -22,4 +22,12 @@ public sealed class Tenant
     public long? PortfolioUserId { get; private set; }
 
     public void RestrictToPortfolioOf(long userId) => PortfolioUserId = userId;
+
+    /// <summary>The user whose request this is, for the audit trail.</summary>
+    public long? UserId { get; private set; }
+
+    /// <summary>The mutation running: while it is set, every change saved is written to the audit trail.</summary>
+    public string? Operation { get; private set; }
+
+    public void Act(long userId, string operation) => (UserId, Operation) = (userId, operation);
 }

@@ -57,6 +57,8 @@ public sealed class DsoDbContext(DbContextOptions<DsoDbContext> options, Tenant 
 
     public DbSet<Penalties.PenaltyRate> PenaltyRates => Set<Penalties.PenaltyRate>();
 
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+
     private long? CurrentOrganizationId => Tenant.OrganizationId;
 
     private long? CurrentPortfolioUserId => Tenant.PortfolioUserId;

@@ -22,12 +22,13 @@ public static class PersistenceServiceCollectionExtensions
         EnsureDirectory(connection);
         services.AddScoped<Tenant>();
         services.AddSingleton<SqlitePragmas>();
+        services.AddSingleton<Audit.AuditInterceptor>();
         services.AddScoped<DatabaseMaintenance>();
         services.AddDbContext<DsoDbContext>((sp, options) => options
             .UseSqlite(connection, sqlite => sqlite
                 .MigrationsAssembly(typeof(DsoDbContext).Assembly.GetName().Name)
                 .MigrationsHistoryTable("__Migrations"))
-            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>())
+            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<Audit.AuditInterceptor>())
             .AddInterceptors(sp.GetServices<IInterceptor>()));
         return services;
     }

@@ -7,7 +7,8 @@ namespace Dso.Api.GraphQL.Common;
 
 /// <summary>
 /// The one shape of every mutation: an <c>input</c> argument, a role check (refusal is a FORBIDDEN user
-/// error), one use case, and a payload with the result and the user errors.
+/// error), one use case whose saved changes go to the audit trail, and a payload with the result and the
+/// user errors.
 /// </summary>
 public static class MutationFields
 {
@@ -22,9 +23,17 @@ public static class MutationFields
         mutation.Field<NonNullGraphType<TPayload>>(name)
             .Description(description)
             .Argument<NonNullGraphType<TInput>>("input")
-            .ResolveAsync(async ctx => Access.Denied(ctx, access.Allowed, access.What) is { } denied
-                ? new Payload<T>(default, [denied])
-                : new Payload<T>(await run(ctx, ctx.GetArgument<Dictionary<string, object?>>("input"))));
+            .ResolveAsync(async ctx =>
+            {
+                if (Access.Denied(ctx, access.Allowed, access.What) is { } denied)
+                {
+                    return new Payload<T>(default, [denied]);
+                }
+
+                // From here on, every change saved is in the audit trail under this mutation and this user.
+                ctx.Service<Tenant>().Act(ctx.Principal().UserId, name);
+                return new Payload<T>(await run(ctx, ctx.GetArgument<Dictionary<string, object?>>("input")));
+            });
 
     /// <summary>Runs a use case on the entity an <c>id</c> input names; an ID of another type or organization is NOT_FOUND.</summary>
     public static Task<Outcome<T>> WithId<T>(string type, IDictionary<string, object?> input, Func<long, Task<Outcome<T>>> run) =>

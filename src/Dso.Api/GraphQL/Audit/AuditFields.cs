@@ -1,0 +1,67 @@
+using Dso.Api.GraphQL.Common;
+using Dso.Api.GraphQL.Users;
+using Dso.Domain.Audit;
+using Dso.Domain.Organizations;
+using Dso.Domain.Persistence;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dso.Api.GraphQL.Audit;
+
+/// <summary>A change a mutation saved.</summary>
+public sealed class AuditEntryGraphType : ObjectGraphType<AuditEntry>
+{
+    private static readonly HashSet<string> NodeTypes = ["Client", "Piece", "Action", "Status", "Scenario", "Template", "User", "Alert", "ImportJob", "PenaltyClaim"];
+
+    public AuditEntryGraphType()
+    {
+        Name = "AuditEntry";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode("AuditEntry", ctx.Source.Id));
+        Field<NonNullGraphType<DateTimeScalar>>("at").Resolve(ctx => ctx.Source.At);
+        Field<UserGraphType>("user").Resolve(ctx => ctx.Source.UserId is { } id ? ctx.Loaders().Users.Load(id) : null);
+        Field(e => e.Operation).Description("The mutation, e.g. qualifyPieces.");
+        Field(e => e.EntityType).Description("Piece, Client, CollectionAction...");
+        Field<IdGraphType>("entityId").Description("The entity's global ID, when it has one (node(id:) finds it while it exists).")
+            .Resolve(ctx => long.TryParse(ctx.Source.EntityKey, out var id) && NodeTypes.Contains(GraphTypeOf(ctx.Source.EntityType)) ? GlobalId.Encode(GraphTypeOf(ctx.Source.EntityType), id) : null);
+        Field(e => e.EntityKey).Description("The entity's key as stored.");
+        Field<NonNullGraphType<EnumerationGraphType<AuditChange>>>("change").Resolve(ctx => ctx.Source.Change);
+        Field<NonNullGraphType<JsonScalar>>("values").Description("Each property written: { before, after } (only the changed ones for a modification).")
+            .Resolve(ctx => ctx.Source.Values);
+    }
+
+    private static string GraphTypeOf(string entityType) => entityType == "CollectionAction" ? "Action" : entityType;
+}
+
+/// <summary>The audit trail's root field (administrators).</summary>
+public static class AuditFields
+{
+    public static void RegisterQueries(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ConnectionGraphType<AuditEntryGraphType, AuditEntry>>>("auditLog")
+            .Description("Every change a mutation saved, latest first (administrators): by user, by entity (its global ID), by dates in the organization's time zone.")
+            .Argument<IdGraphType>("userId")
+            .Argument<IdGraphType>("entityId")
+            .Argument<DateScalar>("from")
+            .Argument<DateScalar>("to")
+            .Paged(backward: false)
+            .ResolveAsync(async ctx =>
+            {
+                if (!ctx.Principal().IsAdmin)
+                {
+                    throw new ExecutionError("Only administrators read the audit trail.") { Code = "FORBIDDEN" };
+                }
+
+                var organization = await ctx.Service<DsoDbContext>().Organizations.AsNoTracking().SingleAsync(ctx.CancellationToken);
+                var entity = GlobalId.Decode(ctx.GetArgument<string?>("entityId"));
+                var filter = new AuditFilter(
+                    ctx.GetArgument<string?>("userId") is { } user ? GlobalId.DecodeAs("User", user) ?? -1 : null,
+                    entity is { } e ? (e.Type == "Action" ? "CollectionAction" : e.Type) : null,
+                    entity?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ctx.GetArgument<DateOnly?>("from") is { } from ? StartOf(from, organization) : null,
+                    ctx.GetArgument<DateOnly?>("to") is { } to ? StartOf(to.AddDays(1), organization) : null);
+                return await ctx.Service<ListAuditLog>().ExecuteAsync(filter, ctx.PageRequest(), ctx.CancellationToken);
+            });
+
+    private static DateTimeOffset StartOf(DateOnly date, Organization organization) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), TimeZoneInfo.FindSystemTimeZoneById(organization.TimeZone)), TimeSpan.Zero);
+}

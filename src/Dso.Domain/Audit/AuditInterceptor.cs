@@ -1,0 +1,109 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Dso.Domain.Persistence;
+using Dso.Domain.Pieces;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Dso.Domain.Audit;
+
+/// <summary>
+/// Writes an <see cref="AuditEntry"/> for every entity a mutation saves, in the same transaction: the changes are
+/// read before saving, and written once saving has given new entities their keys. Balance events (a history of
+/// their own) and secrets are left out; bulk writes (imports, scenario runs) are audited as their job.
+/// </summary>
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly HashSet<string> Secret = ["Hash"];
+
+    private readonly ConditionalWeakTable<DbContext, Pending> pending = [];
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is DsoDbContext { Tenant: { Operation: not null, OrganizationId: not null } } db && !pending.TryGetValue(db, out _))
+        {
+            var changes = db.ChangeTracker.Entries()
+                .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AuditEntry and not BalanceEvent)
+                .Select(e => (Entry: e, Change: e.State switch { EntityState.Added => AuditChange.Added, EntityState.Deleted => AuditChange.Deleted, _ => AuditChange.Modified }, Values: Values(e)))
+                .ToList();
+            if (changes.Count > 0)
+            {
+                var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+                pending.AddOrUpdate(db, new Pending(changes, transaction));
+            }
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is DsoDbContext db && pending.TryGetValue(db, out var work) && !work.Writing)
+        {
+            work.Writing = true;
+            var tenant = db.Tenant;
+            var now = clock.GetUtcNow();
+            db.AuditEntries.AddRange(work.Changes.Select(c => new AuditEntry(tenant.OrganizationId!.Value, tenant.UserId, now, tenant.Operation!,
+                c.Entry.Metadata.ClrType.Name, Key(c.Entry), c.Change, c.Values)));
+            await db.SaveChangesAsync(cancellationToken);
+            if (work.Transaction is { } transaction)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                await transaction.DisposeAsync();
+            }
+
+            pending.Remove(db);
+        }
+
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db && pending.TryGetValue(db, out var work))
+        {
+            pending.Remove(db);
+            if (work.Transaction is { } transaction)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                await transaction.DisposeAsync();
+            }
+        }
+    }
+
+    private static string Key(EntityEntry entry) =>
+        string.Join(',', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+
+    private static string Values(EntityEntry entry)
+    {
+        var values = new Dictionary<string, object?>();
+        foreach (var property in entry.Properties)
+        {
+            if (entry.State == EntityState.Modified && !property.IsModified)
+            {
+                continue;
+            }
+
+            var secret = Secret.Contains(property.Metadata.Name);
+            values[property.Metadata.Name] = entry.State switch
+            {
+                EntityState.Added => new { after = secret ? "***" : property.CurrentValue },
+                EntityState.Deleted => new { before = secret ? "***" : property.OriginalValue },
+                _ => new { before = secret ? "***" : property.OriginalValue, after = secret ? "***" : property.CurrentValue },
+            };
+        }
+
+        return JsonSerializer.Serialize(values);
+    }
+
+    private sealed class Pending(List<(EntityEntry Entry, AuditChange Change, string Values)> changes, IDbContextTransaction? transaction)
+    {
+        public List<(EntityEntry Entry, AuditChange Change, string Values)> Changes { get; } = changes;
+
+        public IDbContextTransaction? Transaction { get; } = transaction;
+
+        public bool Writing { get; set; }
+    }
+}
