@@ -47,7 +47,19 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             var now = clock.GetUtcNow();
             db.AuditEntries.AddRange(work.Changes.Select(c => new AuditEntry(tenant.OrganizationId!.Value, tenant.UserId, now, tenant.Operation!,
                 c.Entry.Metadata.ClrType.Name, Key(c.Entry), c.Change, c.Values)));
-            await db.SaveChangesAsync(cancellationToken);
+
+            // Only the entries just added are to be written: no need to compare every tracked entity again.
+            var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = detect;
+            }
+
             if (work.Transaction is { } transaction)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -78,24 +90,53 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
     private static string Values(EntityEntry entry)
     {
-        var values = new Dictionary<string, object?>();
-        foreach (var property in entry.Properties)
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            if (entry.State == EntityState.Modified && !property.IsModified)
+            json.WriteStartObject();
+            foreach (var property in entry.Properties)
             {
-                continue;
+                if (entry.State == EntityState.Modified && !property.IsModified)
+                {
+                    continue;
+                }
+
+                var secret = Secret.Contains(property.Metadata.Name);
+                json.WriteStartObject(property.Metadata.Name);
+                if (entry.State != EntityState.Added)
+                {
+                    Write(json, "before", secret ? "***" : property.OriginalValue);
+                }
+
+                if (entry.State != EntityState.Deleted)
+                {
+                    Write(json, "after", secret ? "***" : property.CurrentValue);
+                }
+
+                json.WriteEndObject();
             }
 
-            var secret = Secret.Contains(property.Metadata.Name);
-            values[property.Metadata.Name] = entry.State switch
-            {
-                EntityState.Added => new { after = secret ? "***" : property.CurrentValue },
-                EntityState.Deleted => new { before = secret ? "***" : property.OriginalValue },
-                _ => new { before = secret ? "***" : property.OriginalValue, after = secret ? "***" : property.CurrentValue },
-            };
+            json.WriteEndObject();
         }
 
-        return JsonSerializer.Serialize(values);
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static void Write(Utf8JsonWriter json, string name, object? value)
+    {
+        json.WritePropertyName(name);
+        switch (value)
+        {
+            case null: json.WriteNullValue(); break;
+            case string text: json.WriteStringValue(text); break;
+            case bool flag: json.WriteBooleanValue(flag); break;
+            case long number: json.WriteNumberValue(number); break;
+            case int number: json.WriteNumberValue(number); break;
+            case decimal number: json.WriteStringValue(number.ToString(System.Globalization.CultureInfo.InvariantCulture)); break;
+            case DateOnly date: json.WriteStringValue(date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)); break;
+            case DateTimeOffset instant: json.WriteStringValue(instant); break;
+            default: json.WriteStringValue(value.ToString()); break;
+        }
     }
 
     private sealed class Pending(List<(EntityEntry Entry, AuditChange Change, string Values)> changes, IDbContextTransaction? transaction)

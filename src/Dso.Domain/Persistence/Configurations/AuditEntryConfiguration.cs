@@ -17,6 +17,5 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Values).HasMaxLength(1_000_000);
         builder.HasIndex(e => new { e.OrganizationId, e.Id });
         builder.HasIndex(e => new { e.OrganizationId, e.EntityType, e.EntityKey });
-        builder.HasIndex(e => new { e.OrganizationId, e.UserId });
     }
 }

@@ -240,8 +240,6 @@ namespace Dso.Domain.Persistence.Migrations
 
                     b.HasIndex("OrganizationId", "Id");
 
-                    b.HasIndex("OrganizationId", "UserId");
-
                     b.HasIndex("OrganizationId", "EntityType", "EntityKey");
 
                     b.ToTable("AuditEntries");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dso.Domain.Persistence.Migrations
 {
     [DbContext(typeof(DsoDbContext))]
-    [Migration("20261123190024_AuditTrail")]
+    [Migration("20261123191014_AuditTrail")]
     partial class AuditTrail
     {
         /// <inheritdoc />
@@ -242,8 +242,6 @@ namespace Dso.Domain.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId", "Id");
-
-                    b.HasIndex("OrganizationId", "UserId");
 
                     b.HasIndex("OrganizationId", "EntityType", "EntityKey");
 

@@ -45,11 +45,6 @@ namespace Dso.Domain.Persistence.Migrations
                 name: "IX_AuditEntries_OrganizationId_Id",
                 table: "AuditEntries",
                 columns: new[] { "OrganizationId", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AuditEntries_OrganizationId_UserId",
-                table: "AuditEntries",
-                columns: new[] { "OrganizationId", "UserId" });
         }
 
         /// <inheritdoc />
