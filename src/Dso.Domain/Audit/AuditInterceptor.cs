@@ -11,7 +11,7 @@ namespace Dso.Domain.Audit;
 
 /// <summary>
 /// Writes an <see cref="AuditEntry"/> for every entity a mutation saves, in the same transaction: the changes are
-/// read before saving, and written once saving has given new entities their keys. Balance events (a history of
+/// read before saving, and written (with the bulk inserter) once saving has given new entities their keys. Balance events (a history of
 /// their own) and secrets are left out; bulk writes (imports, scenario runs) are audited as their job.
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
@@ -40,24 +40,18 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is DsoDbContext db && pending.TryGetValue(db, out var work) && !work.Writing)
+        if (eventData.Context is DsoDbContext db && pending.TryGetValue(db, out var work))
         {
-            work.Writing = true;
             var tenant = db.Tenant;
             var now = clock.GetUtcNow();
-            db.AuditEntries.AddRange(work.Changes.Select(c => new AuditEntry(tenant.OrganizationId!.Value, tenant.UserId, now, tenant.Operation!,
-                c.Entry.Metadata.ClrType.Name, Key(c.Entry), c.Change, c.Values)));
-
-            // Only the entries just added are to be written: no need to compare every tracked entity again.
-            var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            try
+            // One prepared statement, in the transaction the changes were saved in; the entries are not tracked.
+            using (var entries = new BulkInserter<AuditEntry>(db))
             {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            finally
-            {
-                db.ChangeTracker.AutoDetectChangesEnabled = detect;
+                foreach (var (entry, change, values) in work.Changes)
+                {
+                    await entries.InsertAsync(new AuditEntry(tenant.OrganizationId!.Value, tenant.UserId, now, tenant.Operation!,
+                        entry.Metadata.ClrType.Name, Key(entry), change, values), cancellationToken);
+                }
             }
 
             if (work.Transaction is { } transaction)
@@ -144,7 +138,5 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         public List<(EntityEntry Entry, AuditChange Change, string Values)> Changes { get; } = changes;
 
         public IDbContextTransaction? Transaction { get; } = transaction;
-
-        public bool Writing { get; set; }
     }
 }
