@@ -11,8 +11,9 @@ namespace Dso.Domain.Audit;
 
 /// <summary>
 /// Writes an <see cref="AuditEntry"/> for every entity a mutation saves, in the same transaction: the changes are
-/// read before saving, and written (with the bulk inserter) once saving has given new entities their keys. Balance events (a history of
-/// their own) and secrets are left out; bulk writes (imports, scenario runs) are audited as their job.
+/// read before saving, and written (with the bulk inserter) once saving has given new entities their keys.
+/// Balance events (a history of their own) and secrets are left out; bulk writes (imports, scenario runs) are
+/// audited as their job.
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
@@ -90,7 +91,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             json.WriteStartObject();
             foreach (var property in entry.Properties)
             {
-                if (entry.State == EntityState.Modified && !property.IsModified)
+                // The key is the entry's own (a new entity's is only known after saving); unchanged values say nothing.
+                if (property.Metadata.IsPrimaryKey() || (entry.State == EntityState.Modified && !property.IsModified))
                 {
                     continue;
                 }
