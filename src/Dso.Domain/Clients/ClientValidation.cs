@@ -66,7 +66,7 @@ public static class ClientValidation
     private static ContactValues ValidateContact(ContactInput input, FieldPath path, int index, string clientLanguage, List<UserError> errors)
     {
         var email = input.Email?.Trim();
-        if (!string.IsNullOrEmpty(email) && (email.Length > 320 || !System.Net.Mail.MailAddress.TryCreate(email, out _)))
+        if (!string.IsNullOrEmpty(email) && !EmailAddresses.IsValid(email))
         {
             errors.Add(path.Invalid($"contacts.{index}.email", $"'{email}' is not an email address."));
         }

@@ -64,14 +64,12 @@ public sealed class UpsertPenaltyRates(DsoDbContext db, TimeProvider clock)
                 errors.Add(path.Invalid("from", $"The half-year starting {rate.From:yyyy-MM-dd} is given twice."));
             }
 
-            if (rate.PenaltyPercent is < 0 or > 100 || decimal.Round(rate.PenaltyPercent, 3) != rate.PenaltyPercent)
+            foreach (var (field, percent) in new[] { ("penaltyRatePercent", rate.PenaltyPercent), ("legalInterestRatePercent", rate.LegalInterestPercent) })
             {
-                errors.Add(path.Invalid("penaltyRatePercent", "A rate is between 0 and 100 %, with at most 3 decimals."));
-            }
-
-            if (rate.LegalInterestPercent is < 0 or > 100 || decimal.Round(rate.LegalInterestPercent, 3) != rate.LegalInterestPercent)
-            {
-                errors.Add(path.Invalid("legalInterestRatePercent", "A rate is between 0 and 100 %, with at most 3 decimals."));
+                if (percent is < 0 or > 100 || decimal.Round(percent, 3) != percent)
+                {
+                    errors.Add(path.Invalid(field, "A rate is between 0 and 100 %, with at most 3 decimals."));
+                }
             }
         }
 

@@ -61,7 +61,8 @@ internal static class UserValidation
     public static string? NormalizedEmail(string? email)
     {
         var trimmed = email?.Trim().ToLowerInvariant();
-        return trimmed is { Length: > 0 and <= 320 } && MailAddress.TryCreate(trimmed, out var address) && address.Address == trimmed && trimmed.Contains('.', StringComparison.Ordinal)
+        // A sign-in identity: a bare address (no display name) with a domain that has a dot.
+        return trimmed is { Length: > 0 } && EmailAddresses.IsValid(trimmed) && new MailAddress(trimmed).Address == trimmed && trimmed.Contains('.', StringComparison.Ordinal)
             ? trimmed
             : null;
     }

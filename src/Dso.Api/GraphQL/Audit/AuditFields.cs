@@ -30,7 +30,11 @@ public sealed class AuditEntryGraphType : ObjectGraphType<AuditEntry>
             .Resolve(ctx => ctx.Source.Values);
     }
 
-    private static string GraphTypeOf(string entityType) => entityType == "CollectionAction" ? "Action" : entityType;
+    /// <summary>The API's name of a stored entity type (the only one that differs: an action).</summary>
+    internal static string GraphTypeOf(string entityType) => entityType == nameof(Dso.Domain.Actions.CollectionAction) ? "Action" : entityType;
+
+    /// <summary>The stored entity type of an API type name.</summary>
+    internal static string EntityTypeOf(string graphType) => graphType == "Action" ? nameof(Dso.Domain.Actions.CollectionAction) : graphType;
 }
 
 /// <summary>The audit trail's root field (administrators).</summary>
@@ -55,7 +59,7 @@ public static class AuditFields
                 var entity = GlobalId.Decode(ctx.GetArgument<string?>("entityId"));
                 var filter = new AuditFilter(
                     ctx.GetArgument<string?>("userId") is { } user ? GlobalId.DecodeAs("User", user) ?? -1 : null,
-                    entity is { } e ? (e.Type == "Action" ? "CollectionAction" : e.Type) : null,
+                    entity is { } e ? AuditEntryGraphType.EntityTypeOf(e.Type) : null,
                     entity?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ctx.GetArgument<DateOnly?>("from") is { } from ? StartOf(from, organization) : null,
                     ctx.GetArgument<DateOnly?>("to") is { } to ? StartOf(to.AddDays(1), organization) : null);

@@ -35,9 +35,9 @@ public static class MutationFields
                 return new Payload<T>(await run(ctx, ctx.GetArgument<Dictionary<string, object?>>("input")));
             });
 
-    /// <summary>Runs a use case on the entity an <c>id</c> input names; an ID of another type or organization is NOT_FOUND.</summary>
-    public static Task<Outcome<T>> WithId<T>(string type, IDictionary<string, object?> input, Func<long, Task<Outcome<T>>> run) =>
-        GlobalId.DecodeAs(type, input.Value<string>("id")) is { } id
+    /// <summary>Runs a use case on the entity an ID input (<c>id</c> unless named) names; an ID of another type or organization is NOT_FOUND.</summary>
+    public static Task<Outcome<T>> WithId<T>(string type, IDictionary<string, object?> input, Func<long, Task<Outcome<T>>> run, string field = "id") =>
+        GlobalId.DecodeAs(type, input.Value<string>(field)) is { } id
             ? run(id)
-            : Task.FromResult(Outcomes.Failure<T>(UserError.NotFound($"No such {type.ToLowerInvariant()}.", "id")));
+            : Task.FromResult(Outcomes.Failure<T>(UserError.NotFound($"No such {type.ToLowerInvariant()}.", field)));
 }

@@ -40,9 +40,7 @@ public static class UserFields
             (ctx, input) => MutationFields.WithId("User", input, id => ctx.Service<ArchiveUser>().ExecuteAsync(id, ctx.CancellationToken)));
         MutationFields.Add<CreateApiKeyInputGraphType, CreateApiKeyPayloadGraphType, IssuedApiKey>(mutation, "createApiKey",
             "Issues an API key for a user; its secret is in this answer only.", Admins,
-            (ctx, input) => GlobalId.DecodeAs("User", input.Value<string>("userId")) is { } id
-                ? ctx.Service<IssueApiKey>().ExecuteAsync(id, ctx.CancellationToken)
-                : Task.FromResult(Outcomes.Failure<IssuedApiKey>(UserError.NotFound("No such user.", "userId"))));
+            (ctx, input) => MutationFields.WithId("User", input, id => ctx.Service<IssueApiKey>().ExecuteAsync(id, ctx.CancellationToken), "userId"));
         MutationFields.Add<RevokeApiKeyInputGraphType, ApiKeyPayloadGraphType, ApiKey>(mutation, "revokeApiKey",
             "Revokes an API key: the next request made with it is refused.", Admins,
             (ctx, input) => MutationFields.WithId("ApiKey", input, id => ctx.Service<RevokeApiKey>().ExecuteAsync(id, ctx.CancellationToken)));
