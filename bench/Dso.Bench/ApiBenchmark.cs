@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Dso.Api.GraphQL.Transport;
 using Dso.Api.Hosting;
 using Dso.Domain.Demo;
 using Dso.Domain.Organizations;
@@ -40,8 +41,9 @@ internal static class ApiBenchmark
     }
 
     /// <summary>
-    /// The same pages from two servers on one file, one with the depth and cost checks and one without, in
-    /// alternation so that both see the same caches and the same machine load.
+    /// The same pages from two servers on one file, one with the authorization, depth and cost checks and one
+    /// without them (only the authentication check), in alternation so that both see the same caches and the
+    /// same machine load.
     /// </summary>
     public static async Task RunLimitsAsync(int pieceCount)
     {
@@ -49,7 +51,8 @@ internal static class ApiBenchmark
         await using var checking = await BenchServer.StartAsync($"Data Source={path}");
         using var checkingHttp = await ClientAsync(checking);
         await LoadAsync(checking, checkingHttp, pieceCount);
-        await using var plain = await BenchServer.StartAsync($"Data Source={path}", "--Dso:Limits:Enabled", "false");
+        await using var plain = await BenchServer.StartAsync($"Data Source={path}",
+            b => b.Services.AddSingleton(new RequestRules(Dso.Api.GraphQL.Authorization.AuthenticatedRule.Instance)));
         using var plainHttp = new HttpClient { BaseAddress = new Uri(plain.Urls.First()) };
         plainHttp.DefaultRequestHeaders.Authorization = checkingHttp.DefaultRequestHeaders.Authorization;
 

@@ -11,5 +11,8 @@ public sealed record GraphQLAnswer(int Status, string? MediaType, string? Allow,
 
     public string? FirstErrorMessage => Json?["errors"]?[0]?["message"]?.GetValue<string>();
 
+    /// <summary>Refused by the authorization rule before anything ran: 403, a FORBIDDEN error and no data.</summary>
+    public bool Forbidden => Status == 403 && FirstErrorCode == "FORBIDDEN" && Json?["data"] is null;
+
     public JsonArray UserErrors(string mutation) => Data(mutation, "userErrors")!.AsArray();
 }

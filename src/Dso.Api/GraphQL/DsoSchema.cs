@@ -18,6 +18,8 @@ public sealed class DsoSchema : Schema
         : base(services)
     {
         this.RegisterTypeMapping<DateOnly, Common.DateScalar>();
+        // Any role may read; fields and types that need more name their policy (Auth.Policies).
+        this.AuthorizeWithPolicy(Auth.Policies.Read);
         Query = services.GetRequiredService<QueryGraphType>();
         Mutation = services.GetRequiredService<MutationGraphType>();
         // Node implementations are reached only through the interface from node(id:).

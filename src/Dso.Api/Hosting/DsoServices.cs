@@ -11,6 +11,7 @@ using Dso.Domain.Common.Paging;
 using Dso.Domain.ExchangeRates;
 using Dso.Domain.Persistence;
 using GraphQL;
+using GraphQL.DI;
 using GraphQL.Execution;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +47,7 @@ public static class DsoServices
         services.AddSingleton<TokenValidator>();
         services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        services.AddAuthorization(Policies.Add);
 
         services.Configure<ExportOptions>(configuration.GetSection("Dso:Exports"));
         services.AddSingleton<ExportLinks>();
@@ -58,6 +59,8 @@ public static class DsoServices
         services.AddScoped<Loaders>();
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton(RequestRules.Default);
+        services.AddSingleton<IConfigureExecution, DocumentCache>();
         var development = builder.Environment.IsDevelopment();
         services.AddGraphQL(graphql => graphql
             .AddSchema<DsoSchema>()

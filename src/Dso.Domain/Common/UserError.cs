@@ -8,6 +8,4 @@ public sealed record UserError(IReadOnlyList<string> Field, string Message, User
     public static UserError NotFound(string message, params string[] field) => new(field, message, UserErrorCode.NotFound);
 
     public static UserError Conflict(string message, params string[] field) => new(field, message, UserErrorCode.Conflict);
-
-    public static UserError Forbidden(string message) => new([], message, UserErrorCode.Forbidden);
 }

@@ -6,6 +6,7 @@ public enum UserErrorCode
     Invalid,
     NotFound,
     Conflict,
+    /// <summary>In the contract; a role's refusal is a top-level FORBIDDEN error (403) before anything runs.</summary>
     Forbidden,
     LimitExceeded,
 }

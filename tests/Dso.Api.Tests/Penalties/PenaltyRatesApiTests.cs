@@ -16,7 +16,7 @@ public class PenaltyRatesApiTests(ApiServer server)
         var tables = await server.PostAsync("{ penaltyRates { from penaltyRatePercent legalInterestRatePercent builtIn } }", key: await server.CreateKeyAsync(key, Role.Viewer));
         var elsewhere = await server.PostAsync("{ penaltyRates { from } }", key: await server.CreateOrganizationAsync("Autre SAS"));
 
-        Assert.Equal("FORBIDDEN", refused.UserErrors("upsertPenaltyRates")[0]!["code"]!.GetValue<string>());
+        Assert.True(refused.Forbidden, refused.Body);
         Assert.Equal("[{\"from\":\"2026-01-01\",\"to\":\"2026-06-30\",\"builtIn\":false}]", added.Data("upsertPenaltyRates", "rates")!.ToJsonString());
         Assert.Equal("{\"from\":\"2026-01-01\",\"penaltyRatePercent\":\"12.65\",\"legalInterestRatePercent\":\"2.62\",\"builtIn\":false}",
             tables.Data("penaltyRates")!.AsArray()[^1]!.ToJsonString());

@@ -24,7 +24,7 @@ public class ScenarioApiTests(ApiServer server)
         Assert.Equal("[{\"kind\":\"SCENARIO\",\"channel\":\"EMAIL\",\"dueDate\":\"2025-06-06\",\"stepOffset\":5,\"automatic\":false,\"client\":{\"code\":\"ALPHA\"},\"pieces\":[{\"number\":\"F1\"}],\"leaderPiece\":{\"number\":\"F1\"},\"scenario\":{\"name\":\"Standard\"}}]",
             run.Data("runScenarios", "actions")!.ToJsonString());
         Assert.Empty(again.Data("runScenarios", "actions")!.AsArray());
-        Assert.Equal("[{\"field\":null,\"code\":\"FORBIDDEN\"}]", viewer.UserErrors("runScenarios").ToJsonString());
+        Assert.True(viewer.Forbidden, viewer.Body);
         Assert.Equal("[{\"field\":[\"input\",\"date\"],\"code\":\"INVALID\"}]", future.UserErrors("runScenarios").ToJsonString());
     }
 

@@ -48,7 +48,7 @@ public class TemplateApiTests(ApiServer server)
         var error = unknown.UserErrors("createTemplate").Single()!;
         Assert.Equal(("input.translations.0.body", "INVALID", "Unknown placeholder '{{client.nom}}' (line 1, column 9)."),
             (string.Join('.', error["field"]!.AsArray().Select(f => f!.GetValue<string>())), error["code"]!.GetValue<string>(), error["message"]!.GetValue<string>()));
-        Assert.Equal("FORBIDDEN", viewer.UserErrors("createTemplate")[0]!["code"]!.GetValue<string>());
+        Assert.True(viewer.Forbidden, viewer.Body);
         Assert.Empty(templates.Data("templates")!.AsArray());
         Assert.Contains("totals.overdueAmount", templates.Data("templatePlaceholders")!.AsArray().Select(p => p!["path"]!.GetValue<string>()));
     }

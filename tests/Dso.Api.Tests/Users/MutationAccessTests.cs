@@ -6,7 +6,7 @@ using Dso.Domain.Users;
 
 namespace Dso.Api.Tests.Users;
 
-/// <summary>Every mutation of the served schema, called by a VIEWER with made-up input, is refused before it reads the input.</summary>
+/// <summary>Every mutation of the served schema, called by a VIEWER with made-up input, is refused (403) before anything runs.</summary>
 [Collection(ApiServerGroup.Name)]
 public class MutationAccessTests(ApiServer server)
 {
@@ -41,8 +41,7 @@ public class MutationAccessTests(ApiServer server)
             var variables = uploads.Count == 0 ? "" : $"({string.Join(", ", uploads.Select(u => $"${u}: Upload!"))})";
             var document = $"mutation{variables} {{ {name}({arguments}) {{ userErrors {{ code }} }} }}";
             var answer = uploads.Count == 0 ? await server.PostAsync(document, key: viewer) : await UploadAsync(document, uploads, viewer);
-            var errors = answer.Data(name, "userErrors")?.AsArray();
-            answers.Add($"{name}: {(errors is null ? answer.Body : errors.FirstOrDefault()?["code"]?.GetValue<string>() ?? "no error")}");
+            answers.Add($"{name}: {(answer.Forbidden ? "FORBIDDEN" : answer.Body)}");
         }
 
         Assert.True(mutations.Count > 30, $"Only {mutations.Count} mutations found.");

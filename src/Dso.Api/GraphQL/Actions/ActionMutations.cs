@@ -1,3 +1,4 @@
+using Dso.Api.Auth;
 using Dso.Api.GraphQL.Common;
 using Dso.Domain.Actions;
 using GraphQL.Types;
@@ -10,10 +11,10 @@ public static class ActionMutations
     public static void Register(ObjectGraphType mutation)
     {
         MutationFields.Add<CreateSpecificActionInputGraphType, ActionPayloadGraphType, CollectionAction>(mutation, "createSpecificAction",
-            "Plans an action by hand for a client.", (Access.Writer, "plan actions"),
+            "Plans an action by hand for a client.", Policies.Write,
             (ctx, input) => ctx.Service<CreateSpecificAction>().ExecuteAsync(CreateSpecificActionInputGraphType.From(input), ctx.Principal().UserId, ctx.CancellationToken));
         MutationFields.Add<CompleteActionInputGraphType, ActionPayloadGraphType, CollectionAction>(mutation, "completeAction",
-            "Marks a planned action done.", (Access.Writer, "complete actions"),
+            "Marks a planned action done.", Policies.Write,
             (ctx, input) => ctx.Service<CompleteAction>().ExecuteAsync(
                 GlobalId.DecodeAs("Action", input.Value<string>("actionId")), input.Value<string>("note"), ctx.Principal().UserId, ctx.CancellationToken));
         Override<SkipActionInputGraphType>(mutation, "skipAction", "Decides, with a reason, that a planned action will not be done.", OverrideKind.Skip);
@@ -24,7 +25,7 @@ public static class ActionMutations
 
     private static void Override<TInput>(ObjectGraphType mutation, string name, string description, OverrideKind kind)
         where TInput : IInputObjectGraphType =>
-        MutationFields.Add<TInput, OverridePayloadGraphType, CollectionOverride>(mutation, name, description, (Access.Writer, "change the plan"),
+        MutationFields.Add<TInput, OverridePayloadGraphType, CollectionOverride>(mutation, name, description, Policies.Write,
             (ctx, input) => ctx.Service<OverridePlan>().ExecuteAsync(
                 new OverrideRequest(kind,
                     input.ContainsKey("actionId") ? GlobalId.DecodeAs("Action", input.Value<string>("actionId")) ?? -1 : null,

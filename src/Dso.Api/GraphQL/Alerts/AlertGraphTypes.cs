@@ -1,3 +1,4 @@
+using Dso.Api.Auth;
 using Dso.Api.GraphQL.Clients;
 using Dso.Api.GraphQL.Common;
 using Dso.Domain.Alerts;
@@ -34,7 +35,7 @@ public static class AlertFields
 
     public static void RegisterMutations(ObjectGraphType mutation) =>
         MutationFields.Add<AcknowledgeAlertInputGraphType, AlertPayloadGraphType, Alert>(mutation, "acknowledgeAlert",
-            "Acknowledges an alert; its rule may raise a new one for the client later.", (Access.Writer, "acknowledge alerts"),
+            "Acknowledges an alert; its rule may raise a new one for the client later.", Policies.Write,
             (ctx, input) => ctx.Service<AcknowledgeAlert>().ExecuteAsync(GlobalId.DecodeAs("Alert", input.Value<string>("alertId")), ctx.Principal().UserId, ctx.CancellationToken));
 }
 

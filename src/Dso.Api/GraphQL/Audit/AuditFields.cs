@@ -1,3 +1,4 @@
+using Dso.Api.Auth;
 using Dso.Api.GraphQL.Common;
 using Dso.Api.GraphQL.Users;
 using Dso.Domain.Audit;
@@ -17,6 +18,7 @@ public sealed class AuditEntryGraphType : ObjectGraphType<AuditEntry>
     public AuditEntryGraphType()
     {
         Name = "AuditEntry";
+        this.AuthorizeWithPolicy(Policies.Admin);
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode("AuditEntry", ctx.Source.Id));
         Field<NonNullGraphType<DateTimeScalar>>("at").Resolve(ctx => ctx.Source.At);
         Field<UserGraphType>("user").Resolve(ctx => ctx.Source.UserId is { } id ? ctx.Loaders().Users.Load(id) : null);
@@ -48,13 +50,9 @@ public static class AuditFields
             .Argument<DateScalar>("from")
             .Argument<DateScalar>("to")
             .Paged(backward: false)
+            .AuthorizeWithPolicy(Policies.Admin)
             .ResolveAsync(async ctx =>
             {
-                if (!ctx.Principal().IsAdmin)
-                {
-                    throw new ExecutionError("Only administrators read the audit trail.") { Code = "FORBIDDEN" };
-                }
-
                 var organization = await ctx.Service<DsoDbContext>().Organizations.AsNoTracking().SingleAsync(ctx.CancellationToken);
                 var entity = GlobalId.Decode(ctx.GetArgument<string?>("entityId"));
                 var filter = new AuditFilter(

@@ -1,3 +1,4 @@
+using Dso.Api.Auth;
 using Dso.Api.GraphQL.Common;
 using Dso.Domain.Clients;
 using Dso.Domain.Common;
@@ -13,13 +14,13 @@ public static class ClientMutations
     {
         MutationFields.Add<UpsertClientsInputGraphType, UpsertClientsPayloadGraphType, IReadOnlyList<Client>>(mutation, "upsertClients",
             $"Creates or updates clients by code (at most {UpsertClients.MaxBatch} per call); the same data twice changes nothing.",
-            (Access.Writer, "change clients"),
+            Policies.Write,
             (ctx, input) => ctx.Service<UpsertClients>().ExecuteAsync(input.Items("clients").Select(ClientInputGraphType.From).ToList(), ctx.CancellationToken));
         MutationFields.Add<AssignClientsInputGraphType, AssignClientsPayloadGraphType, IReadOnlyList<Client>>(mutation, "assignClients",
             "Adds clients to a user's portfolio; a client has one collector, so giving it to a collector takes it from the previous one.",
-            (Access.Admin, "manage portfolios"), (ctx, input) => Assign(ctx, input, unassign: false));
+            Policies.Admin, (ctx, input) => Assign(ctx, input, unassign: false));
         MutationFields.Add<AssignClientsInputGraphType, AssignClientsPayloadGraphType, IReadOnlyList<Client>>(mutation, "unassignClients",
-            "Takes clients out of a user's portfolio.", (Access.Admin, "manage portfolios"), (ctx, input) => Assign(ctx, input, unassign: true));
+            "Takes clients out of a user's portfolio.", Policies.Admin, (ctx, input) => Assign(ctx, input, unassign: true));
     }
 
     private static Task<Outcome<IReadOnlyList<Client>>> Assign(IResolveFieldContext ctx, IDictionary<string, object?> input, bool unassign) =>

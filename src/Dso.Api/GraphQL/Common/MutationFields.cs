@@ -1,14 +1,13 @@
 using Dso.Domain.Common;
-using Dso.Domain.Users;
 using GraphQL;
 using GraphQL.Types;
 
 namespace Dso.Api.GraphQL.Common;
 
 /// <summary>
-/// The one shape of every mutation: an <c>input</c> argument, a role check (refusal is a FORBIDDEN user
-/// error), one use case whose saved changes go to the audit trail, and a payload with the result and the
-/// user errors.
+/// The one shape of every mutation: an <c>input</c> argument, the policy of <see cref="Auth.Policies"/> a caller
+/// needs (checked before anything runs, by <see cref="Authorization.AuthorizationRule"/>), one use case whose
+/// saved changes go to the audit trail, and a payload with the result and the user errors.
 /// </summary>
 public static class MutationFields
 {
@@ -16,20 +15,16 @@ public static class MutationFields
         ObjectGraphType mutation,
         string name,
         string description,
-        (Func<Principal, bool> Allowed, string What) access,
+        string policy,
         Func<IResolveFieldContext, IDictionary<string, object?>, Task<Outcome<T>>> run)
         where TInput : IInputObjectGraphType
         where TPayload : IObjectGraphType =>
         mutation.Field<NonNullGraphType<TPayload>>(name)
             .Description(description)
             .Argument<NonNullGraphType<TInput>>("input")
+            .AuthorizeWithPolicy(policy)
             .ResolveAsync(async ctx =>
             {
-                if (Access.Denied(ctx, access.Allowed, access.What) is { } denied)
-                {
-                    return new Payload<T>(default, [denied]);
-                }
-
                 // From here on, every change saved is in the audit trail under this mutation and this user.
                 ctx.Service<Tenant>().Act(ctx.Principal().UserId, name);
                 return new Payload<T>(await run(ctx, ctx.GetArgument<Dictionary<string, object?>>("input")));

@@ -1,3 +1,4 @@
+using Dso.Api.Auth;
 using Dso.Api.GraphQL.Common;
 using Dso.Domain.ExchangeRates;
 using Dso.Domain.Persistence;
@@ -25,7 +26,7 @@ public static class ExchangeRateFields
     public static void RegisterMutations(ObjectGraphType mutation) =>
         MutationFields.Add<UpsertExchangeRatesInputGraphType, UpsertExchangeRatesPayloadGraphType, IReadOnlyList<ExchangeRate>>(
             mutation, "upsertExchangeRates", "Records dated rates to the main currency (the same currency and date replaces the rate).",
-            (Access.Admin, "manage exchange rates"),
+            Policies.Admin,
             (ctx, input) => ctx.Service<UpsertExchangeRates>().ExecuteAsync(
                 input.Items("rates").Select(r => new ExchangeRateInput(r.Value<string>("currency")!, r.Value<DateOnly>("date"), r.Value<decimal>("rate"))).ToList(),
                 ctx.CancellationToken));

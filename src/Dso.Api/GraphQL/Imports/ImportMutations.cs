@@ -1,3 +1,4 @@
+using Dso.Api.Auth;
 using Dso.Api.GraphQL.Common;
 using Dso.Api.Jobs;
 using Dso.Domain.Imports;
@@ -12,7 +13,7 @@ public static class ImportMutations
     public static void Register(ObjectGraphType mutation)
     {
         MutationFields.Add<StartImportInputGraphType, StartImportPayloadGraphType, ImportJob>(mutation, "startImport",
-            "Queues the import of a CSV or XLSX file (multipart request); poll the job with node(id:).", (Access.Writer, "import files"),
+            "Queues the import of a CSV or XLSX file (multipart request); poll the job with node(id:).", Policies.Write,
             async (ctx, input) =>
             {
                 var file = input.Value<IFormFile>("file")!;
@@ -28,7 +29,7 @@ public static class ImportMutations
                 return outcome;
             });
         MutationFields.Add<SaveImportMappingInputGraphType, SaveImportMappingPayloadGraphType, SavedImportMapping>(mutation, "saveImportMapping",
-            "Saves (or replaces) a mapping under a name.", (Access.Admin, "save import mappings"),
+            "Saves (or replaces) a mapping under a name.", Policies.Admin,
             (ctx, input) => ctx.Service<SaveImportMapping>().ExecuteAsync(input.Value<string>("name")!, JsonScalar.Text(input.Value<object>("mapping"))!, ctx.CancellationToken));
     }
 }

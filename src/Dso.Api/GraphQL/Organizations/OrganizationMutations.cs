@@ -1,3 +1,4 @@
+using Dso.Api.Auth;
 using Dso.Api.GraphQL.Common;
 using Dso.Domain.Organizations;
 using Dso.Domain.Penalties;
@@ -10,7 +11,7 @@ public static class OrganizationMutations
 {
     public static void Register(ObjectGraphType mutation) =>
         MutationFields.Add<UpdateOrganizationSettingsInputGraphType, OrganizationPayloadGraphType, Organization>(mutation, "updateOrganizationSettings",
-            "Changes the organization's policy settings; omitted ones stay as they are.", (Access.Admin, "change organization settings"),
+            "Changes the organization's policy settings; omitted ones stay as they are.", Policies.Admin,
             (ctx, input) => ctx.Service<UpdateOrganizationSettings>().ExecuteAsync(new OrganizationSettingsInput(
                 input.Value<bool?>("rejectFileOnErrors"), input.Value<bool?>("qualificationNeedsComment"), input.Value<int?>("staleDays"), input.Value<int?>("minDaysBetweenContacts"),
                 input.Value<bool?>("latePenaltyEnabled"), input.Value<HalfYearPolicy?>("latePenaltyPolicy"), input.Value<decimal?>("contractualPenaltyRatePercent"),

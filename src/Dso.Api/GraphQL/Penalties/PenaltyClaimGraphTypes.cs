@@ -1,3 +1,4 @@
+using Dso.Api.Auth;
 using Dso.Api.GraphQL.Common;
 using Dso.Api.GraphQL.Pieces;
 using Dso.Api.GraphQL.Users;
@@ -35,11 +36,11 @@ public static class PenaltyMutations
     public static void Register(ObjectGraphType mutation)
     {
         MutationFields.Add<ApplyLatePenaltiesInputGraphType, ApplyLatePenaltiesPayloadGraphType, IReadOnlyList<PenaltyClaim>>(mutation, "applyLatePenalties",
-            "Records a client's penalties as of a date as debit notes of their own, for what was not claimed yet.", (Access.Writer, "apply penalties"),
+            "Records a client's penalties as of a date as debit notes of their own, for what was not claimed yet.", Policies.Write,
             (ctx, input) => ctx.Service<ApplyLatePenalties>().ExecuteAsync(
                 GlobalId.DecodeAs("Client", input.Value<string>("clientId")), input.Value<DateOnly?>("asOf"), ctx.Principal().UserId, ctx.CancellationToken));
         MutationFields.Add<WaiveLatePenaltyInputGraphType, PenaltyClaimPayloadGraphType, PenaltyClaim>(mutation, "waiveLatePenalty",
-            "Waives a penalty claim with a reason (its debit note is settled).", (Access.Admin, "waive penalties"),
+            "Waives a penalty claim with a reason (its debit note is settled).", Policies.Admin,
             (ctx, input) => ctx.Service<WaiveLatePenalty>().ExecuteAsync(
                 GlobalId.DecodeAs("PenaltyClaim", input.Value<string>("claimId")), input.Value<string>("reason"), ctx.Principal().UserId, ctx.CancellationToken));
     }

@@ -1,3 +1,4 @@
+using Dso.Api.Auth;
 using Dso.Api.GraphQL.Common;
 using Dso.Domain.Penalties;
 using GraphQL.Types;
@@ -14,7 +15,7 @@ public static class PenaltyRateFields
 
     public static void RegisterMutations(ObjectGraphType mutation) =>
         MutationFields.Add<UpsertPenaltyRatesInputGraphType, UpsertPenaltyRatesPayloadGraphType, IReadOnlyList<PenaltyRateRow>>(mutation, "upsertPenaltyRates",
-            "Adds half-years to the rate tables or corrects one (the same half-year replaces its rates).", (Access.Admin, "manage penalty rates"),
+            "Adds half-years to the rate tables or corrects one (the same half-year replaces its rates).", Policies.Admin,
             (ctx, input) => ctx.Service<UpsertPenaltyRates>().ExecuteAsync(
                 input.Items("rates").Select(r => new PenaltyRateInput(r.Value<DateOnly>("from"), r.Value<decimal>("penaltyRatePercent"), r.Value<decimal>("legalInterestRatePercent"))).ToList(),
                 ctx.CancellationToken));

@@ -1,3 +1,4 @@
+using Dso.Api.Auth;
 using Dso.Api.GraphQL.Common;
 using Dso.Domain.Pieces;
 using GraphQL.Types;
@@ -11,11 +12,11 @@ public static class PieceMutations
     {
         MutationFields.Add<UpsertPiecesInputGraphType, UpsertPiecesPayloadGraphType, IReadOnlyList<Piece>>(mutation, "upsertPieces",
             $"Creates or updates pieces by (type, number), at most {UpsertPieces.MaxBatch} per call; the same data twice changes nothing.",
-            (Access.Writer, "change pieces"),
+            Policies.Write,
             (ctx, input) => ctx.Service<UpsertPieces>().ExecuteAsync(input.Items("pieces").Select(PieceInputGraphType.From).ToList(), ctx.CancellationToken));
         MutationFields.Add<QualifyPiecesInputGraphType, QualifyPiecesPayloadGraphType, QualifiedPieces>(mutation, "qualifyPieces",
             "Sets a status and comment on pieces (at most 500); a promise, dispute or litigation takes them out of the scenario with a follow-up action.",
-            (Access.Writer, "qualify pieces"),
+            Policies.Write,
             (ctx, input) => ctx.Service<QualifyPieces>().ExecuteAsync(QualifyPiecesInputGraphType.From(input), ctx.Principal().UserId, ctx.CancellationToken));
     }
 }

@@ -1,3 +1,4 @@
+using Dso.Api.Auth;
 using Dso.Api.Exports;
 using Dso.Api.GraphQL.Common;
 using Dso.Domain.Common;
@@ -14,7 +15,7 @@ public static class ExportReportMutation
 {
     public static void Register(ObjectGraphType mutation) =>
         MutationFields.Add<ExportReportInputGraphType, ExportReportPayloadGraphType, ExportLink>(mutation, "exportReport",
-            "Checks a report's arguments and returns a short-lived link to download it as an Excel workbook.", (Access.Reader, "export reports"),
+            "Checks a report's arguments and returns a short-lived link to download it as an Excel workbook.", Policies.Read,
             async (ctx, input) =>
             {
                 var request = new ReportRequest(

@@ -1,37 +1,36 @@
+using Dso.Api.Auth;
 using Dso.Api.GraphQL.Common;
 using Dso.Domain.Actions;
 using Dso.Domain.Clients;
 using Dso.Domain.Common;
 using Dso.Domain.Persistence;
 using Dso.Domain.Scenarios;
-using Microsoft.EntityFrameworkCore;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dso.Api.GraphQL.Scenarios;
 
 /// <summary>Mutations of the scenarios feature (administrators only).</summary>
 public static class ScenarioMutations
 {
-    private static readonly (Func<Dso.Domain.Users.Principal, bool>, string) Admins = (Access.Admin, "manage scenarios");
-
     public static void Register(ObjectGraphType mutation)
     {
         MutationFields.Add<CreateScenarioInputGraphType, ScenarioPayloadGraphType, Scenario>(mutation, "createScenario",
-            "Creates a scenario; isDefault takes that role from the previous default.", Admins,
+            "Creates a scenario; isDefault takes that role from the previous default.", Policies.Admin,
             (ctx, input) => ctx.Service<CreateScenario>().ExecuteAsync(Values(input), ctx.CancellationToken));
         MutationFields.Add<UpdateScenarioInputGraphType, ScenarioPayloadGraphType, Scenario>(mutation, "updateScenario",
-            "Changes a scenario; new steps make a new version.", Admins,
+            "Changes a scenario; new steps make a new version.", Policies.Admin,
             (ctx, input) => MutationFields.WithId("Scenario", input, id => ctx.Service<UpdateScenario>().ExecuteAsync(id, Values(input), ctx.CancellationToken)));
         MutationFields.Add<ArchiveScenarioInputGraphType, ScenarioPayloadGraphType, Scenario>(mutation, "archiveScenario",
-            "Retires a scenario; its clients fall back to the default.", Admins,
+            "Retires a scenario; its clients fall back to the default.", Policies.Admin,
             (ctx, input) => MutationFields.WithId("Scenario", input, id => ctx.Service<ArchiveScenario>().ExecuteAsync(id, ctx.CancellationToken)));
         MutationFields.Add<AssignScenarioInputGraphType, AssignScenarioPayloadGraphType, IReadOnlyList<Client>>(mutation, "assignScenario",
-            "Makes clients follow a scenario instead of the default.", (Access.Writer, "assign scenarios"),
+            "Makes clients follow a scenario instead of the default.", Policies.Write,
             (ctx, input) => ctx.Service<AssignScenario>().ExecuteAsync(
                 input.Items<string>("clientIds").Select(id => GlobalId.DecodeAs("Client", id)).ToList(),
                 GlobalId.DecodeAs("Scenario", input.Value<string>("scenarioId")), ctx.CancellationToken));
         MutationFields.Add<RunScenariosInputGraphType, RunScenariosPayloadGraphType, IReadOnlyList<CollectionAction>>(mutation, "runScenarios",
-            "Runs the scenarios now for a date (the morning job does it every day at 06:00); running a date again creates nothing.", Admins,
+            "Runs the scenarios now for a date (the morning job does it every day at 06:00); running a date again creates nothing.", Policies.Admin,
             async (ctx, input) =>
             {
                 var run = await ctx.Service<RunScenarios>().ExecuteAsync(input.Value<DateOnly?>("date"), ctx.CancellationToken);

@@ -1,3 +1,4 @@
+using Dso.Api.Auth;
 using Dso.Api.GraphQL.Common;
 using Dso.Domain.Messaging;
 using Dso.Domain.Persistence;
@@ -11,8 +12,6 @@ namespace Dso.Api.GraphQL.Templates;
 /// <summary>The templates feature's root fields: administrators manage templates, everyone can preview an action's message.</summary>
 public static class TemplateFields
 {
-    private static readonly (Func<Dso.Domain.Users.Principal, bool>, string) Admins = (Access.Admin, "manage templates");
-
     public static void RegisterQueries(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TemplateGraphType>>>>("templates")
@@ -49,13 +48,13 @@ public static class TemplateFields
     public static void RegisterMutations(ObjectGraphType mutation)
     {
         MutationFields.Add<CreateTemplateInputGraphType, TemplatePayloadGraphType, Template>(mutation, "createTemplate",
-            "Creates a template for a channel; a text naming an unknown placeholder is refused.", Admins,
+            "Creates a template for a channel; a text naming an unknown placeholder is refused.", Policies.Admin,
             (ctx, input) => ctx.Service<CreateTemplate>().ExecuteAsync(Values(input), ctx.CancellationToken));
         MutationFields.Add<UpdateTemplateInputGraphType, TemplatePayloadGraphType, Template>(mutation, "updateTemplate",
-            "Renames a template or replaces all its translations.", Admins,
+            "Renames a template or replaces all its translations.", Policies.Admin,
             (ctx, input) => MutationFields.WithId("Template", input, id => ctx.Service<UpdateTemplate>().ExecuteAsync(id, Values(input), ctx.CancellationToken)));
         MutationFields.Add<ArchiveTemplateInputGraphType, TemplatePayloadGraphType, Template>(mutation, "archiveTemplate",
-            "Retires a template that no scenario in use has in its steps.", Admins,
+            "Retires a template that no scenario in use has in its steps.", Policies.Admin,
             (ctx, input) => MutationFields.WithId("Template", input, id => ctx.Service<ArchiveTemplate>().ExecuteAsync(id, ctx.CancellationToken)));
     }
 

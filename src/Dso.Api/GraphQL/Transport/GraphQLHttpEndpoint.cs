@@ -1,5 +1,6 @@
 using System.Text;
 using Dso.Api.Auth;
+using Dso.Api.GraphQL.Authorization;
 using Dso.Api.GraphQL.Common;
 using Dso.Api.GraphQL.Limits;
 using Dso.Domain.Common;
@@ -22,12 +23,10 @@ public sealed partial class GraphQLHttpEndpoint(
     IGraphQLTextSerializer serializer,
     GraphQLRequestReader reader,
     IOptions<TransportOptions> options,
+    RequestRules rules,
     Dso.Domain.Imports.ImportStorage storage,
     ILogger<GraphQLHttpEndpoint> logger)
 {
-    private static readonly IValidationRule[] PostRules = [.. DocumentValidator.CoreRules, AuthenticatedRule.Instance, QueryLimitsRule.Instance];
-    private static readonly IValidationRule[] GetRules = [.. PostRules, HttpGetQueriesOnlyRule.Instance];
-
     public async Task HandleAsync(HttpContext context)
     {
         var http = context.Request;
@@ -88,7 +87,8 @@ public sealed partial class GraphQLHttpEndpoint(
             RequestServices = context.RequestServices,
             User = context.User,
             CancellationToken = timeout.Token,
-            ValidationRules = HttpMethods.IsGet(http.Method) ? GetRules : PostRules,
+            ValidationRules = rules.ForNew(HttpMethods.IsGet(http.Method)),
+            CachedDocumentValidationRules = rules.ForCached(HttpMethods.IsGet(http.Method)),
         });
 
         if (context.RequestServices.GetRequiredService<RequestCost>().Value is { } cost)
@@ -133,6 +133,11 @@ public sealed partial class GraphQLHttpEndpoint(
         {
             headers.WWWAuthenticate = "Bearer";
             return StatusCodes.Status401Unauthorized;
+        }
+
+        if (errors.Any(e => e is AccessDeniedError))
+        {
+            return StatusCodes.Status403Forbidden;
         }
 
         if (errors.All(e => e is DocumentError))

@@ -10,4 +10,7 @@ public sealed class TransportOptions
 
     /// <summary>Longest a request may execute before it is cancelled (uploads are read first, then imported in the background).</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How much document text the parsed-document cache keeps, in characters (default 4 Mi).</summary>
+    public long DocumentCacheChars { get; set; } = 4 * 1024 * 1024;
 }

@@ -1,3 +1,4 @@
+using Dso.Api.Auth;
 using Dso.Api.GraphQL.Common;
 using Dso.Domain.Common;
 using Dso.Domain.Persistence;
@@ -11,8 +12,6 @@ namespace Dso.Api.GraphQL.Users;
 /// <summary>User management and API keys: administrators only.</summary>
 public static class UserFields
 {
-    private static readonly (Func<Principal, bool>, string) Admins = (Access.Admin, "manage users and keys");
-
     public static void RegisterQueries(ObjectGraphType query) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ApiKeyGraphType>>>>("apiKeys")
             .Description("API keys by creation date, revoked ones included: an administrator sees every user's (or one user's), anyone else their own.")
@@ -30,19 +29,19 @@ public static class UserFields
     public static void RegisterMutations(ObjectGraphType mutation)
     {
         MutationFields.Add<CreateUserInputGraphType, UserPayloadGraphType, User>(mutation, "createUser",
-            "Adds a user with their roles; give them a key with createApiKey.", Admins,
+            "Adds a user with their roles; give them a key with createApiKey.", Policies.Admin,
             (ctx, input) => ctx.Service<CreateUser>().ExecuteAsync(Values(input), ctx.CancellationToken));
         MutationFields.Add<UpdateUserInputGraphType, UserPayloadGraphType, User>(mutation, "updateUser",
-            "Changes a user's name, email address or roles (the last administrator keeps ADMIN).", Admins,
+            "Changes a user's name, email address or roles (the last administrator keeps ADMIN).", Policies.Admin,
             (ctx, input) => MutationFields.WithId("User", input, id => ctx.Service<UpdateUser>().ExecuteAsync(id, Values(input), ctx.CancellationToken)));
         MutationFields.Add<ArchiveUserInputGraphType, UserPayloadGraphType, User>(mutation, "archiveUser",
-            "Removes a user: their keys are revoked and their clients leave their portfolio.", Admins,
+            "Removes a user: their keys are revoked and their clients leave their portfolio.", Policies.Admin,
             (ctx, input) => MutationFields.WithId("User", input, id => ctx.Service<ArchiveUser>().ExecuteAsync(id, ctx.CancellationToken)));
         MutationFields.Add<CreateApiKeyInputGraphType, CreateApiKeyPayloadGraphType, IssuedApiKey>(mutation, "createApiKey",
-            "Issues an API key for a user; its secret is in this answer only.", Admins,
+            "Issues an API key for a user; its secret is in this answer only.", Policies.Admin,
             (ctx, input) => MutationFields.WithId("User", input, id => ctx.Service<IssueApiKey>().ExecuteAsync(id, ctx.CancellationToken), "userId"));
         MutationFields.Add<RevokeApiKeyInputGraphType, ApiKeyPayloadGraphType, ApiKey>(mutation, "revokeApiKey",
-            "Revokes an API key: the next request made with it is refused.", Admins,
+            "Revokes an API key: the next request made with it is refused.", Policies.Admin,
             (ctx, input) => MutationFields.WithId("ApiKey", input, id => ctx.Service<RevokeApiKey>().ExecuteAsync(id, ctx.CancellationToken)));
     }
 

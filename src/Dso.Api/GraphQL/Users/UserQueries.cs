@@ -1,8 +1,8 @@
 using Dso.Api.GraphQL.Common;
 using Dso.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dso.Api.GraphQL.Users;
 

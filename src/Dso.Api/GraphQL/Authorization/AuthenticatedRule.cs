@@ -1,7 +1,7 @@
 using GraphQL.Validation;
 using GraphQLParser.AST;
 
-namespace Dso.Api.GraphQL.Transport;
+namespace Dso.Api.GraphQL.Authorization;
 
 /// <summary>
 /// Anonymous callers may only introspect (<c>__typename</c>, <c>__schema</c>, <c>__type</c>); every data

@@ -1,7 +1,7 @@
 using GraphQL.Validation;
 using GraphQLParser.AST;
 
-namespace Dso.Api.GraphQL.Transport;
+namespace Dso.Api.GraphQL.Authorization;
 
 /// <summary>Data asked for without credentials: answered 401.</summary>
 public sealed class AuthenticationRequiredError : ValidationError
