@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Dso.Domain.Persistence;
@@ -5,6 +7,7 @@ using Dso.Domain.Pieces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Dso.Domain.Audit;
@@ -18,6 +21,7 @@ namespace Dso.Domain.Audit;
 public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> Secret = ["Hash"];
+    private static readonly ConcurrentDictionary<IEntityType, IProperty[]> Written = new();
 
     private readonly ConditionalWeakTable<DbContext, Pending> pending = [];
 
@@ -25,9 +29,11 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     {
         if (eventData.Context is DsoDbContext { Tenant: { Operation: not null, OrganizationId: not null } } db && !pending.TryGetValue(db, out _))
         {
+            var buffer = new ArrayBufferWriter<byte>(4096);
+            using var json = new Utf8JsonWriter(buffer);
             var changes = db.ChangeTracker.Entries()
                 .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AuditEntry and not BalanceEvent)
-                .Select(e => (Entry: e, Change: e.State switch { EntityState.Added => AuditChange.Added, EntityState.Deleted => AuditChange.Deleted, _ => AuditChange.Modified }, Values: Values(e)))
+                .Select(e => (Entry: e, Change: e.State switch { EntityState.Added => AuditChange.Added, EntityState.Deleted => AuditChange.Deleted, _ => AuditChange.Modified }, Values: Values(e, buffer, json)))
                 .ToList();
             if (changes.Count > 0)
             {
@@ -83,39 +89,45 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     private static string Key(EntityEntry entry) =>
         string.Join(',', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
 
-    private static string Values(EntityEntry entry)
+    // One buffer and writer for all the entries of a save; a new entity's empty values say nothing and are left out.
+    private static string Values(EntityEntry entry, ArrayBufferWriter<byte> buffer, Utf8JsonWriter json)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        buffer.ResetWrittenCount();
+        json.Reset(buffer);
+        json.WriteStartObject();
+        // The key is the entry's own (a new entity's is only known after saving), and so is the organization.
+        foreach (var property in Written.GetOrAdd(entry.Metadata, type => [.. type.GetProperties().Where(p => !p.IsPrimaryKey() && p.Name != nameof(AuditEntry.OrganizationId))]))
         {
-            json.WriteStartObject();
-            foreach (var property in entry.Properties)
+            // Unchanged values say nothing.
+            if (entry.State == EntityState.Modified && !entry.Property(property).IsModified)
             {
-                // The key is the entry's own (a new entity's is only known after saving); unchanged values say nothing.
-                if (property.Metadata.IsPrimaryKey() || (entry.State == EntityState.Modified && !property.IsModified))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var secret = Secret.Contains(property.Metadata.Name);
-                json.WriteStartObject(property.Metadata.Name);
-                if (entry.State != EntityState.Added)
-                {
-                    Write(json, "before", secret ? "***" : property.OriginalValue);
-                }
+            var after = entry.State == EntityState.Deleted ? null : entry.CurrentValues[property];
+            if (entry.State == EntityState.Added && after is null)
+            {
+                continue;
+            }
 
-                if (entry.State != EntityState.Deleted)
-                {
-                    Write(json, "after", secret ? "***" : property.CurrentValue);
-                }
+            var secret = Secret.Contains(property.Name);
+            json.WriteStartObject(property.Name);
+            if (entry.State != EntityState.Added)
+            {
+                Write(json, "before", secret ? "***" : entry.OriginalValues[property]);
+            }
 
-                json.WriteEndObject();
+            if (entry.State != EntityState.Deleted)
+            {
+                Write(json, "after", secret ? "***" : after);
             }
 
             json.WriteEndObject();
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        json.WriteEndObject();
+        json.Flush();
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static void Write(Utf8JsonWriter json, string name, object? value)

@@ -30,6 +30,9 @@ public class AuditLogApiTests(ApiServer server)
             history.Select(n => $"{n!["operation"]} {n["change"]} {n["user"]!["name"]}"));
         Assert.Equal(client, history[0]!["entityId"]!.GetValue<string>());
         Assert.Equal("{\"before\":\"Alpha\",\"after\":\"Alpha Bis\"}", history[0]!["values"]!["Name"]!.ToJsonString());
+        var added = history[1]!["values"]!.AsObject();
+        Assert.Equal("{\"after\":\"Alpha\"}", added["Name"]!.ToJsonString());
+        Assert.DoesNotContain(added, value => value.Key == "OrganizationId" || value.Value!["after"] is null);
         Assert.Equal("\"***\"", Assert.Single(keys)!["values"]!["Hash"]!["after"]!.ToJsonString());
         Assert.True(refused.Forbidden, refused.Body);
     }
