@@ -8,7 +8,6 @@ using Dso.Domain.Users;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
-using GraphQL.Validation;
 using Microsoft.Extensions.Options;
 
 namespace Dso.Api.GraphQL.Transport;
