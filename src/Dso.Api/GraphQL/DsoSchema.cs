@@ -22,6 +22,7 @@ public sealed class DsoSchema : Schema
         this.AuthorizeWithPolicy(Auth.Policies.Read);
         Query = services.GetRequiredService<QueryGraphType>();
         Mutation = services.GetRequiredService<MutationGraphType>();
+        Subscription = services.GetRequiredService<Subscriptions.SubscriptionGraphType>();
         // Node implementations are reached only through the interface from node(id:).
         this.RegisterType<OrganizationGraphType>();
         this.RegisterType<UserGraphType>();

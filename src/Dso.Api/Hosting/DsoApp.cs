@@ -42,7 +42,9 @@ public static class DsoApp
         });
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.Map("/graphql", (HttpContext context, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(context));
+        app.UseWebSockets();
+        app.Map("/graphql", (HttpContext context, GraphQLHttpEndpoint http, GraphQLWebSocketEndpoint webSocket) =>
+            context.WebSockets.IsWebSocketRequest ? webSocket.HandleAsync(context) : http.HandleAsync(context));
         app.MapExports();
         if (app.Configuration.GetValue("Dso:Scenarios:MorningRun", true))
         {

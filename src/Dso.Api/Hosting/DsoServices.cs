@@ -45,6 +45,7 @@ public static class DsoServices
 
         services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.Section));
         services.AddSingleton<TokenValidator>();
+        services.AddScoped<BearerCredentials>();
         services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(Policies.Add);
@@ -59,6 +60,7 @@ public static class DsoServices
         services.AddScoped<Loaders>();
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton<GraphQLWebSocketEndpoint>();
         services.AddSingleton(RequestRules.Default);
         services.AddSingleton<IConfigureExecution, DocumentCache>();
         var development = builder.Environment.IsDevelopment();
@@ -68,6 +70,7 @@ public static class DsoServices
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             // One DbContext per request: fields run one after the other; batch loaders keep the query count bounded.
             .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            .AddExecutionStrategy<GraphQL.Subscriptions.ChangeSubscriptionStrategy>(GraphQLParser.AST.OperationType.Subscription)
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = development)
             .AddUnhandledExceptionHandler(MapException));
         return builder;

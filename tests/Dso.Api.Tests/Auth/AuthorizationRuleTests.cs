@@ -124,7 +124,7 @@ public class AuthorizationRuleTests(ApiServer server)
             using var scope = server.Services.CreateScope();
             return await executer.ExecuteAsync(new ExecutionOptions
             {
-                Query = Query, RequestServices = scope.ServiceProvider, ValidationRules = rules.ForNew(false), CachedDocumentValidationRules = rules.ForCached(false),
+                Query = Query, RequestServices = scope.ServiceProvider, ValidationRules = rules.ForNew(RequestTransport.HttpPost), CachedDocumentValidationRules = rules.ForCached(RequestTransport.HttpPost),
             });
         }
 

@@ -12,7 +12,7 @@ public class GraphQLHttpAuditTests(ApiServer server)
     [Fact]
     public async Task EveryAuditOfGraphQLHttp_Passes()
     {
-        var folder = Path.Combine(RepositoryRoot.Find(), "tests", "Dso.Api.Tests", "Transport", "audit");
+        var folder = Path.Combine(RepositoryRoot.Find(), "tests", "Dso.Api.Tests", "Transport", "clients");
         if (!Directory.Exists(Path.Combine(folder, "node_modules")))
         {
             await RunAsync("npm", "ci --no-audit --no-fund", folder);

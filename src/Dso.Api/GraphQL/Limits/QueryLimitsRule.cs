@@ -12,6 +12,19 @@ public sealed record CostReport(long Requested, double Remaining, int Limit, dou
 public sealed class RequestCost
 {
     public CostReport? Value { get; set; }
+
+    /// <summary>Adds <c>extensions.cost</c> to the result, once the request was charged.</summary>
+    public void Report(ExecutionResult result)
+    {
+        if (Value is { } cost)
+        {
+            result.Extensions ??= [];
+            result.Extensions["cost"] = new Dictionary<string, object?>
+            {
+                ["requested"] = cost.Requested, ["remaining"] = cost.Remaining, ["limit"] = cost.Limit, ["refillPerSecond"] = cost.RefillPerSecond,
+            };
+        }
+    }
 }
 
 /// <summary>

@@ -68,13 +68,9 @@ public sealed partial class GraphQLHttpEndpoint(
             return;
         }
 
-        var principal = context.RequestServices.GetRequiredService<RequestPrincipal>();
-        principal.Value = context.User.ToPrincipal();
-        if (principal.Value is { } caller)
-        {
-            await context.RequestServices.GetRequiredService<EnterAsUser>().ExecuteAsync(caller.OrganizationId, caller.UserId, caller.Roles, context.RequestAborted);
-        }
+        await RequestPrincipal.EnterAsync(context.RequestServices, context.User.ToPrincipal(), context.RequestAborted);
 
+        var transport = HttpMethods.IsGet(http.Method) ? RequestTransport.HttpGet : RequestTransport.HttpPost;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         timeout.CancelAfter(options.Value.ExecutionTimeout);
         var result = await executer.ExecuteAsync(new ExecutionOptions
@@ -86,18 +82,11 @@ public sealed partial class GraphQLHttpEndpoint(
             RequestServices = context.RequestServices,
             User = context.User,
             CancellationToken = timeout.Token,
-            ValidationRules = rules.ForNew(HttpMethods.IsGet(http.Method)),
-            CachedDocumentValidationRules = rules.ForCached(HttpMethods.IsGet(http.Method)),
+            ValidationRules = rules.ForNew(transport),
+            CachedDocumentValidationRules = rules.ForCached(transport),
         });
 
-        if (context.RequestServices.GetRequiredService<RequestCost>().Value is { } cost)
-        {
-            result.Extensions ??= [];
-            result.Extensions["cost"] = new Dictionary<string, object?>
-            {
-                ["requested"] = cost.Requested, ["remaining"] = cost.Remaining, ["limit"] = cost.Limit, ["refillPerSecond"] = cost.RefillPerSecond,
-            };
-        }
+        context.RequestServices.GetRequiredService<RequestCost>().Report(result);
 
         context.Response.StatusCode = StatusOf(result, mediaType, context.Response.Headers);
         context.Response.ContentType = mediaType + "; charset=utf-8";

@@ -6,18 +6,23 @@ namespace Dso.Api.GraphQL.Transport;
 
 /// <summary>
 /// The validation rules of a request: the specification's for a new document, then those that depend on who
-/// asks and how (authentication, authorization, cost, GET), which also run when the document comes from the
-/// cache. A singleton; the benchmark replaces it to measure the checks.
+/// asks and how (authentication, authorization, cost, what the transport may run), which also run when the
+/// document comes from the cache. A singleton; the benchmark replaces it to measure the checks.
 /// </summary>
 public sealed class RequestRules(params IValidationRule[] perRequest)
 {
     public static readonly RequestRules Default = new(AuthenticatedRule.Instance, AuthorizationRule.Instance, QueryLimitsRule.Instance);
 
-    private readonly IValidationRule[] newPost = [.. DocumentValidator.CoreRules, .. perRequest];
-    private readonly IValidationRule[] newGet = [.. DocumentValidator.CoreRules, .. perRequest, HttpGetQueriesOnlyRule.Instance];
-    private readonly IValidationRule[] cachedGet = [.. perRequest, HttpGetQueriesOnlyRule.Instance];
+    // Indexed by RequestTransport.
+    private readonly IValidationRule[][] cached = [[.. perRequest, TransportOperationsRule.HttpGet], [.. perRequest, TransportOperationsRule.HttpPost], perRequest];
+    private readonly IValidationRule[][] fresh =
+    [
+        [.. DocumentValidator.CoreRules, .. perRequest, TransportOperationsRule.HttpGet],
+        [.. DocumentValidator.CoreRules, .. perRequest, TransportOperationsRule.HttpPost],
+        [.. DocumentValidator.CoreRules, .. perRequest],
+    ];
 
-    public IValidationRule[] ForNew(bool get) => get ? newGet : newPost;
+    public IValidationRule[] ForNew(RequestTransport transport) => fresh[(int)transport];
 
-    public IValidationRule[] ForCached(bool get) => get ? cachedGet : perRequest;
+    public IValidationRule[] ForCached(RequestTransport transport) => cached[(int)transport];
 }

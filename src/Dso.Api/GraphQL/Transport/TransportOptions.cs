@@ -13,4 +13,13 @@ public sealed class TransportOptions
 
     /// <summary>How much document text the parsed-document cache keeps, in characters (default 4 Mi).</summary>
     public long DocumentCacheChars { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>How long a WebSocket may stay open without <c>connection_init</c> (then it is closed with 4408).</summary>
+    public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often a WebSocket's credentials are checked again (a revoked key or an expired token closes it with 4403).</summary>
+    public TimeSpan CredentialCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many operations (subscriptions mostly) one WebSocket may run at once.</summary>
+    public int MaxOperationsPerSocket { get; set; } = 100;
 }

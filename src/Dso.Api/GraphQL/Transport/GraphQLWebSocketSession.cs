@@ -1,0 +1,456 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Dso.Api.Auth;
+using Dso.Api.GraphQL.Common;
+using Dso.Api.GraphQL.Limits;
+using Dso.Domain.Users;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQLParser.AST;
+
+namespace Dso.Api.GraphQL.Transport;
+
+/// <summary>
+/// One graphql-transport-ws connection. The client authenticates in <c>connection_init</c> (payload
+/// <c>{"Authorization": "Bearer …"}</c>, or the upgrade request's header); each <c>subscribe</c> then runs in a
+/// scope of its own as that caller, with the same validation rules as HTTP, until it completes, the client sends
+/// <c>complete</c>, or the socket closes. Protocol errors close the socket with the protocol's codes, and the
+/// credentials are checked again periodically: a revoked key, an archived user or an expired token closes it with
+/// 4403, as do changed roles (the client reconnects with its new rights).
+/// </summary>
+public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly WebSocket socket;
+    private readonly IServiceScopeFactory scopes;
+    private readonly IDocumentExecuter<DsoSchema> executer;
+    private readonly IGraphQLTextSerializer serializer;
+    private readonly RequestRules rules;
+    private readonly TransportOptions options;
+    private readonly ILogger logger;
+    private readonly CancellationTokenSource stop;
+    private readonly SemaphoreSlim sending = new(1, 1);
+    private readonly ConcurrentDictionary<string, Operation> operations = new(StringComparer.Ordinal);
+    private string? authorization;
+    private Principal? caller;
+    private ClaimsPrincipal? user;
+    private bool initialised;
+
+    public GraphQLWebSocketSession(WebSocket socket, string? upgradeAuthorization, IServiceProvider services, TransportOptions options, CancellationToken stopping)
+    {
+        (this.socket, authorization, this.options) = (socket, upgradeAuthorization, options);
+        scopes = services.GetRequiredService<IServiceScopeFactory>();
+        executer = services.GetRequiredService<IDocumentExecuter<DsoSchema>>();
+        serializer = services.GetRequiredService<IGraphQLTextSerializer>();
+        rules = services.GetRequiredService<RequestRules>();
+        logger = services.GetRequiredService<ILogger<GraphQLWebSocketSession>>();
+        stop = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+    }
+
+    public static async Task CloseAsync(WebSocket socket, int code, string reason)
+    {
+        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+        {
+            // A close reason holds at most 123 bytes.
+            var text = Encoding.UTF8.GetByteCount(reason) <= 123 ? reason : reason[..Math.Min(reason.Length, 60)] + "…";
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            try
+            {
+                await socket.CloseOutputAsync((WebSocketCloseStatus)code, text, timeout.Token);
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+            {
+                // The client is gone already.
+            }
+        }
+    }
+
+    public async Task RunAsync()
+    {
+        var watchInit = WatchInitialisationAsync();
+        try
+        {
+            while (await ReceiveAsync() is { } message)
+            {
+                if (!await HandleAsync(message))
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+            // The client went away, or the server stops.
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll([watchInit, .. operations.Values.Select(o => o.Running)]);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        stop.Dispose();
+        sending.Dispose();
+    }
+
+    // One text message, or null when the client closed. Messages over the request size limit close the socket.
+    private async Task<string?> ReceiveAsync()
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer.GetMemory(4096), stop.Token);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                await CloseAsync(socket, (int)WebSocketCloseStatus.NormalClosure, "");
+                return null;
+            }
+
+            buffer.Advance(result.Count);
+            if (buffer.WrittenCount > options.MaxRequestBytes || result.MessageType == WebSocketMessageType.Binary)
+            {
+                await CloseAsync(CloseCodes.BadRequest, result.MessageType == WebSocketMessageType.Binary
+                    ? "Invalid message: send JSON text."
+                    : $"Invalid message: larger than {options.MaxRequestBytes} bytes.");
+                return null;
+            }
+
+            if (result.EndOfMessage)
+            {
+                return Encoding.UTF8.GetString(buffer.WrittenSpan);
+            }
+        }
+    }
+
+    // False once the socket is closed.
+    private async Task<bool> HandleAsync(string text)
+    {
+        string? type, id;
+        JsonElement payload;
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            id = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
+            payload = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("payload", out var p) ? p.Clone() : default;
+        }
+        catch (JsonException)
+        {
+            return await CloseAsync(CloseCodes.BadRequest, "Invalid message: not JSON.");
+        }
+
+        switch (type)
+        {
+            case "connection_init":
+                return await InitialiseAsync(payload);
+            case "ping":
+                await SendAsync("pong");
+                return true;
+            case "pong":
+                return true;
+            case "subscribe" when !initialised || caller is null:
+                return await CloseAsync(CloseCodes.Unauthorized, "Unauthorized");
+            case "subscribe":
+                return await SubscribeAsync(id, payload);
+            case "complete" when string.IsNullOrEmpty(id):
+                return await CloseAsync(CloseCodes.BadRequest, "Invalid message: complete needs an id.");
+            case "complete":
+                if (operations.TryRemove(id, out var operation))
+                {
+                    await operation.CancelAsync();
+                }
+
+                return true;
+            default:
+                return await CloseAsync(CloseCodes.BadRequest, $"Invalid message type '{type}'.");
+        }
+    }
+
+    private async Task<bool> InitialiseAsync(JsonElement payload)
+    {
+        if (initialised)
+        {
+            return await CloseAsync(CloseCodes.TooManyInitialisationRequests, "Too many initialisation requests");
+        }
+
+        initialised = true;
+        if (payload.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in payload.EnumerateObject())
+            {
+                if (property.NameEquals("Authorization") || property.NameEquals("authorization"))
+                {
+                    authorization = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : "";
+                }
+            }
+        }
+
+        if (authorization is null)
+        {
+            return await CloseAsync(CloseCodes.Forbidden, "Forbidden: send {\"Authorization\": \"Bearer <API key or token>\"} in connection_init.");
+        }
+
+        if (await AuthenticateAsync() is { } refused)
+        {
+            return await CloseAsync(CloseCodes.Forbidden, "Forbidden: " + refused);
+        }
+
+        await SendAsync("connection_ack");
+        _ = CheckCredentialsAsync();
+        return true;
+    }
+
+    // Null when the credentials name a user; why not otherwise.
+    private async Task<string?> AuthenticateAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var (principal, error) = await scope.ServiceProvider.GetRequiredService<BearerCredentials>().AuthenticateAsync(authorization!, stop.Token);
+        if (principal is null)
+        {
+            return error;
+        }
+
+        if (caller is not null && caller != principal)
+        {
+            return "your rights changed; connect again.";
+        }
+
+        (caller, user) = (principal, BearerAuthenticationHandler.ClaimsOf(principal));
+        return null;
+    }
+
+    private async Task CheckCredentialsAsync()
+    {
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.Delay(options.CredentialCheckInterval, stop.Token);
+                if (await AuthenticateAsync() is { } refused)
+                {
+                    await CloseAsync(CloseCodes.Forbidden, "Forbidden: " + refused);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task WatchInitialisationAsync()
+    {
+        try
+        {
+            await Task.Delay(options.ConnectionInitTimeout, stop.Token);
+            if (!initialised)
+            {
+                await CloseAsync(CloseCodes.ConnectionInitialisationTimeout, "Connection initialisation timeout");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task<bool> SubscribeAsync(string? id, JsonElement payload)
+    {
+        if (string.IsNullOrEmpty(id) || payload.ValueKind != JsonValueKind.Object)
+        {
+            return await CloseAsync(CloseCodes.BadRequest, "Invalid message: subscribe needs an id and a payload.");
+        }
+
+        GraphQLRequest request;
+        try
+        {
+            request = serializer.Deserialize<GraphQLRequest>(payload.GetRawText()) ?? throw new JsonException();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            return await CloseAsync(CloseCodes.BadRequest, "Invalid message: the payload is not a GraphQL request.");
+        }
+
+        if (operations.ContainsKey(id))
+        {
+            return await CloseAsync(CloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists");
+        }
+
+        if (operations.Count >= options.MaxOperationsPerSocket)
+        {
+            await SendErrorsAsync(id, [new ExecutionError($"At most {options.MaxOperationsPerSocket} operations run at once on one connection.") { Code = "TOO_MANY_OPERATIONS" }]);
+            return true;
+        }
+
+        var operation = new Operation(scopes.CreateAsyncScope(), stop.Token);
+        operations[id] = operation;
+        operation.Running = Task.Run(() => RunAsync(id, request, operation));
+        return true;
+    }
+
+    private async Task RunAsync(string id, GraphQLRequest request, Operation operation)
+    {
+        try
+        {
+            var services = operation.Scope.ServiceProvider;
+            await RequestPrincipal.EnterAsync(services, caller, operation.Token);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(operation.Token);
+            timeout.CancelAfter(options.ExecutionTimeout);
+            var result = await executer.ExecuteAsync(new ExecutionOptions
+            {
+                Query = request.Query,
+                OperationName = request.OperationName,
+                Variables = request.Variables,
+                Extensions = request.Extensions,
+                RequestServices = services,
+                User = user,
+                CancellationToken = timeout.Token,
+                ValidationRules = rules.ForNew(RequestTransport.WebSocket),
+                CachedDocumentValidationRules = rules.ForCached(RequestTransport.WebSocket),
+            });
+
+            // Events run under the operation's own token, not the setup's timeout.
+            timeout.CancelAfter(Timeout.InfiniteTimeSpan);
+            if (!result.Executed || (result.Operation?.Operation == OperationType.Subscription && result.Streams is null))
+            {
+                await SendErrorsAsync(id, result.Errors ?? [], operation);
+                return;
+            }
+
+            if (result.Streams?.Values.Single() is { } stream)
+            {
+                var events = stream as IAsyncEnumerable<ExecutionResult> ?? throw new InvalidOperationException("Subscriptions are served by ChangeSubscriptionStrategy.");
+                await foreach (var next in events.WithCancellation(operation.Token))
+                {
+                    await SendAsync("next", id, serializer.Serialize(next), operation);
+                }
+            }
+            else
+            {
+                services.GetRequiredService<RequestCost>().Report(result);
+                await SendAsync("next", id, serializer.Serialize(result), operation);
+            }
+
+            await SendAsync("complete", id, null, operation);
+        }
+        catch (OperationCanceledException) when (operation.Token.IsCancellationRequested)
+        {
+            // The client completed the operation or left.
+        }
+        catch (Exception e) when (e is WebSocketException || (e is IOException && stop.IsCancellationRequested))
+        {
+            // The socket is gone.
+        }
+        catch (Exception e)
+        {
+            LogFailure(logger, e);
+            await CloseAsync(CloseCodes.InternalServerError, "Internal server error");
+        }
+        finally
+        {
+            operations.TryRemove(KeyValuePair.Create(id, operation));
+            await operation.DisposeAsync();
+        }
+    }
+
+    private Task SendErrorsAsync(string id, IEnumerable<ExecutionError> errors, Operation? operation = null)
+    {
+        using var document = JsonDocument.Parse(serializer.Serialize(new ExecutionResult { Errors = [.. errors] }));
+        var list = document.RootElement.TryGetProperty("errors", out var e) ? e.GetRawText() : "[]";
+        return SendAsync("error", id, list, operation);
+    }
+
+    private Task SendAsync(string type) => SendAsync(type, null, null, null);
+
+    // One message at a time on the socket; nothing more for an operation the client completed.
+    private async Task SendAsync(string type, string? id, string? payload, Operation? operation)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256 + (payload?.Length ?? 0));
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", type);
+            if (id is not null)
+            {
+                json.WriteString("id", id);
+            }
+
+            if (payload is not null)
+            {
+                json.WritePropertyName("payload");
+                json.WriteRawValue(payload, skipInputValidation: true);
+            }
+
+            json.WriteEndObject();
+        }
+
+        await sending.WaitAsync(stop.Token);
+        try
+        {
+            if (operation?.Token.IsCancellationRequested != true && socket.State == WebSocketState.Open)
+            {
+                await socket.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, true, stop.Token);
+            }
+        }
+        finally
+        {
+            sending.Release();
+        }
+    }
+
+    // Always false: the socket is closed.
+    private async Task<bool> CloseAsync(int code, string reason)
+    {
+        try
+        {
+            await sending.WaitAsync(stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+
+        try
+        {
+            await CloseAsync(socket, code, reason);
+        }
+        finally
+        {
+            sending.Release();
+            await stop.CancelAsync();
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A GraphQL operation over WebSocket failed; the socket is closed with 4500.")]
+    private static partial void LogFailure(ILogger logger, Exception exception);
+
+    /// <summary>An operation in progress: its scope, and the token its client can cancel by completing it.</summary>
+    private sealed class Operation(AsyncServiceScope scope, CancellationToken session) : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource cancel = CancellationTokenSource.CreateLinkedTokenSource(session);
+
+        public AsyncServiceScope Scope { get; } = scope;
+
+        public CancellationToken Token => cancel.Token;
+
+        public Task Running { get; set; } = Task.CompletedTask;
+
+        public Task CancelAsync() => cancel.CancelAsync();
+
+        public async ValueTask DisposeAsync()
+        {
+            await Scope.DisposeAsync();
+            cancel.Dispose();
+        }
+    }
+}

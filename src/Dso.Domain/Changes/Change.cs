@@ -1,0 +1,10 @@
+using Dso.Domain.Alerts;
+
+namespace Dso.Domain.Changes;
+
+/// <summary>
+/// A committed change, as announced to subscribers: which entity, never its values (a subscriber reads the entity
+/// again, through its own organization's and portfolio's filters). <c>ClientId</c> is the client the entity
+/// belongs to, when it belongs to one (to filter without reading); <c>AlertKind</c> the kind of a raised alert.
+/// </summary>
+public sealed record Change(long OrganizationId, ChangeTopic Topic, long EntityId, long? ClientId = null, AlertKind? AlertKind = null);
