@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dso.Api.Hosting;
+using Dso.Domain.Changes;
 using Dso.Domain.Organizations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -44,6 +45,8 @@ public sealed class ApiServer : IAsyncLifetime
              "--Dso:Scenarios:MorningRun", "false",
              // The test clock stands still, so buckets never refill: a budget no ordinary test exhausts.
              "--Dso:Limits:Budget", "10000000",
+             // WebSocket tests wait for these: an unacknowledged socket closes after 2 s, credentials are checked every second.
+             "--Dso:Api:ConnectionInitTimeout", "00:00:02", "--Dso:Api:CredentialCheckInterval", "00:00:01",
              "--Dso:Auth:Jwt:Issuer", JwtIssuer, "--Dso:Auth:Jwt:Audience", JwtAudience, "--Dso:Auth:Jwt:SigningKeys:0", JwtSigningKey],
             builder =>
             {
@@ -71,6 +74,20 @@ public sealed class ApiServer : IAsyncLifetime
         var created = await scope.ServiceProvider.GetRequiredService<Domain.Users.CreateApiKey>()
             .ExecuteAsync(Dso.Api.GraphQL.Common.GlobalId.DecodeAs("Organization", id)!.Value, role, default);
         return created.Value!;
+    }
+
+    /// <summary>Waits until as many subscriptions of the key's organization watch the topic (they register once their subscribe message is handled).</summary>
+    public async Task WatchersAsync(string key, ChangeTopic topic, int count)
+    {
+        var id = (await PostAsync("{ organization { id } }", key: key)).Data("organization", "id")!.GetValue<string>();
+        var organization = Dso.Api.GraphQL.Common.GlobalId.DecodeAs("Organization", id)!.Value;
+        var feed = Services.GetRequiredService<ChangeFeed>();
+        for (var attempt = 0; attempt < 400 && feed.Watchers(organization, topic) != count; attempt++)
+        {
+            await Task.Delay(25);
+        }
+
+        Assert.Equal(count, feed.Watchers(organization, topic));
     }
 
     /// <summary>POSTs a GraphQL request as JSON and reads the answer.</summary>

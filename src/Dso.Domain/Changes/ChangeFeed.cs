@@ -18,6 +18,9 @@ public sealed class ChangeFeed(int capacity = ChangeFeed.DefaultCapacity)
     /// <summary>Whether anybody watches the topic in the organization (so writers can skip collecting changes).</summary>
     public bool IsWatched(long organizationId, ChangeTopic topic) => watchers.ContainsKey((organizationId, topic));
 
+    /// <summary>How many subscriptions watch the topic in the organization.</summary>
+    public int Watchers(long organizationId, ChangeTopic topic) => watchers.TryGetValue((organizationId, topic), out var current) ? current.Length : 0;
+
     public void Publish(Change change)
     {
         if (watchers.TryGetValue((change.OrganizationId, change.Topic), out var subscriptions))
@@ -94,6 +97,9 @@ public sealed class ChangeSubscription : IDisposable
             buffer.Writer.TryComplete();
         }
     }
+
+    /// <summary>Puts a change in this subscriber's buffer only: to start with the current state of what it watches.</summary>
+    public void Add(Change change) => Offer(change);
 
     internal void Offer(Change change)
     {

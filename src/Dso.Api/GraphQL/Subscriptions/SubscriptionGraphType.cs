@@ -40,13 +40,16 @@ public sealed class SubscriptionGraphType : ObjectGraphType
                 return Watch(ctx, ChangeTopic.PieceUpdated, c => clientId is null || c.ClientId == clientId, (l, id, ct) => Result(l.Pieces.Load(id), ct));
             });
         Field<NonNullGraphType<ImportJobGraphType>>("importJobUpdated")
-            .Description("The import job each time it is started and when it ends.")
+            .Description("The import job as it is now, then each time it starts and when it ends.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .AuthorizeWithPolicy(Policies.Read)
             .ResolveStreamAsync(async ctx =>
             {
                 var jobId = await VisibleAsync(ctx, "id", "ImportJob", ctx.GetArgument<string>("id"), (l, key) => l.ImportJobs.Load(key));
-                return Watch(ctx, ChangeTopic.ImportJobUpdated, c => c.EntityId == jobId, (l, id, ct) => Result(l.ImportJobs.Load(id), ct));
+                var source = Watch(ctx, ChangeTopic.ImportJobUpdated, c => c.EntityId == jobId, (l, id, ct) => Result(l.ImportJobs.Load(id), ct));
+                // The job may have moved on before the subscription: its state as of now comes first.
+                source.Changes.Add(new Change(ctx.Principal().OrganizationId, ChangeTopic.ImportJobUpdated, jobId));
+                return source;
             });
     }
 

@@ -40,6 +40,7 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
     private Principal? caller;
     private ClaimsPrincipal? user;
     private bool initialised;
+    private volatile bool closing;
 
     public GraphQLWebSocketSession(WebSocket socket, string? upgradeAuthorization, IServiceProvider services, TransportOptions options, CancellationToken stopping)
     {
@@ -75,11 +76,12 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
         var watchInit = WatchInitialisationAsync();
         try
         {
+            // Once the server has closed, messages are ignored until the client's close frame answers.
             while (await ReceiveAsync() is { } message)
             {
-                if (!await HandleAsync(message))
+                if (!closing)
                 {
-                    break;
+                    await HandleAsync(message);
                 }
             }
         }
@@ -115,12 +117,16 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
             }
 
             buffer.Advance(result.Count);
-            if (buffer.WrittenCount > options.MaxRequestBytes || result.MessageType == WebSocketMessageType.Binary)
+            if (!closing && (buffer.WrittenCount > options.MaxRequestBytes || result.MessageType == WebSocketMessageType.Binary))
             {
                 await CloseAsync(CloseCodes.BadRequest, result.MessageType == WebSocketMessageType.Binary
                     ? "Invalid message: send JSON text."
                     : $"Invalid message: larger than {options.MaxRequestBytes} bytes.");
-                return null;
+            }
+
+            if (closing)
+            {
+                buffer.ResetWrittenCount();
             }
 
             if (result.EndOfMessage)
@@ -130,8 +136,7 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
         }
     }
 
-    // False once the socket is closed.
-    private async Task<bool> HandleAsync(string text)
+    private async Task HandleAsync(string text)
     {
         string? type, id;
         JsonElement payload;
@@ -145,41 +150,48 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
         }
         catch (JsonException)
         {
-            return await CloseAsync(CloseCodes.BadRequest, "Invalid message: not JSON.");
+            await CloseAsync(CloseCodes.BadRequest, "Invalid message: not JSON.");
+            return;
         }
 
         switch (type)
         {
             case "connection_init":
-                return await InitialiseAsync(payload);
+                await InitialiseAsync(payload);
+                return;
             case "ping":
                 await SendAsync("pong");
-                return true;
+                return;
             case "pong":
-                return true;
+                return;
             case "subscribe" when !initialised || caller is null:
-                return await CloseAsync(CloseCodes.Unauthorized, "Unauthorized");
+                await CloseAsync(CloseCodes.Unauthorized, "Unauthorized");
+                return;
             case "subscribe":
-                return await SubscribeAsync(id, payload);
+                await SubscribeAsync(id, payload);
+                return;
             case "complete" when string.IsNullOrEmpty(id):
-                return await CloseAsync(CloseCodes.BadRequest, "Invalid message: complete needs an id.");
+                await CloseAsync(CloseCodes.BadRequest, "Invalid message: complete needs an id.");
+                return;
             case "complete":
                 if (operations.TryRemove(id, out var operation))
                 {
                     await operation.CancelAsync();
                 }
 
-                return true;
+                return;
             default:
-                return await CloseAsync(CloseCodes.BadRequest, $"Invalid message type '{type}'.");
+                await CloseAsync(CloseCodes.BadRequest, $"Invalid message type '{type}'.");
+                return;
         }
     }
 
-    private async Task<bool> InitialiseAsync(JsonElement payload)
+    private async Task InitialiseAsync(JsonElement payload)
     {
         if (initialised)
         {
-            return await CloseAsync(CloseCodes.TooManyInitialisationRequests, "Too many initialisation requests");
+            await CloseAsync(CloseCodes.TooManyInitialisationRequests, "Too many initialisation requests");
+            return;
         }
 
         initialised = true;
@@ -196,17 +208,18 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
 
         if (authorization is null)
         {
-            return await CloseAsync(CloseCodes.Forbidden, "Forbidden: send {\"Authorization\": \"Bearer <API key or token>\"} in connection_init.");
+            await CloseAsync(CloseCodes.Forbidden, "Forbidden: send {\"Authorization\": \"Bearer <API key or token>\"} in connection_init.");
+            return;
         }
 
         if (await AuthenticateAsync() is { } refused)
         {
-            return await CloseAsync(CloseCodes.Forbidden, "Forbidden: " + refused);
+            await CloseAsync(CloseCodes.Forbidden, "Forbidden: " + refused);
+            return;
         }
 
         await SendAsync("connection_ack");
         _ = CheckCredentialsAsync();
-        return true;
     }
 
     // Null when the credentials name a user; why not otherwise.
@@ -262,11 +275,12 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
         }
     }
 
-    private async Task<bool> SubscribeAsync(string? id, JsonElement payload)
+    private async Task SubscribeAsync(string? id, JsonElement payload)
     {
         if (string.IsNullOrEmpty(id) || payload.ValueKind != JsonValueKind.Object)
         {
-            return await CloseAsync(CloseCodes.BadRequest, "Invalid message: subscribe needs an id and a payload.");
+            await CloseAsync(CloseCodes.BadRequest, "Invalid message: subscribe needs an id and a payload.");
+            return;
         }
 
         GraphQLRequest request;
@@ -276,24 +290,25 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
-            return await CloseAsync(CloseCodes.BadRequest, "Invalid message: the payload is not a GraphQL request.");
+            await CloseAsync(CloseCodes.BadRequest, "Invalid message: the payload is not a GraphQL request.");
+            return;
         }
 
         if (operations.ContainsKey(id))
         {
-            return await CloseAsync(CloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists");
+            await CloseAsync(CloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists");
+            return;
         }
 
         if (operations.Count >= options.MaxOperationsPerSocket)
         {
             await SendErrorsAsync(id, [new ExecutionError($"At most {options.MaxOperationsPerSocket} operations run at once on one connection.") { Code = "TOO_MANY_OPERATIONS" }]);
-            return true;
+            return;
         }
 
         var operation = new Operation(scopes.CreateAsyncScope(), stop.Token);
         operations[id] = operation;
         operation.Running = Task.Run(() => RunAsync(id, request, operation));
-        return true;
     }
 
     private async Task RunAsync(string id, GraphQLRequest request, Operation operation)
@@ -406,16 +421,22 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
         }
     }
 
-    // Always false: the socket is closed.
-    private async Task<bool> CloseAsync(int code, string reason)
+    // Stops every operation and sends the close frame; the session ends when the client answers it (or in 2 s).
+    private async Task CloseAsync(int code, string reason)
     {
+        closing = true;
+        foreach (var operation in operations.Values)
+        {
+            await operation.CancelAsync();
+        }
+
         try
         {
             await sending.WaitAsync(stop.Token);
         }
         catch (OperationCanceledException)
         {
-            return false;
+            return;
         }
 
         try
@@ -425,10 +446,8 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
         finally
         {
             sending.Release();
-            await stop.CancelAsync();
+            stop.CancelAfter(TimeSpan.FromSeconds(2));
         }
-
-        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A GraphQL operation over WebSocket failed; the socket is closed with 4500.")]
