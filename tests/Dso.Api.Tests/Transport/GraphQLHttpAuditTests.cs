@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Dso.Api.Tests.Transport;
@@ -12,32 +11,12 @@ public class GraphQLHttpAuditTests(ApiServer server)
     [Fact]
     public async Task EveryAuditOfGraphQLHttp_Passes()
     {
-        var folder = Path.Combine(RepositoryRoot.Find(), "tests", "Dso.Api.Tests", "Transport", "clients");
-        if (!Directory.Exists(Path.Combine(folder, "node_modules")))
-        {
-            await RunAsync("npm", "ci --no-audit --no-fund", folder);
-        }
-
-        var output = await RunAsync("node", $"audit.mjs {server.GraphQLUrl}", folder);
+        var (code, output, error) = await NodeClients.RunAsync("audit.mjs", server.GraphQLUrl.ToString());
+        Assert.True(code == 0, $"node audit.mjs failed: {error}");
         var results = JsonSerializer.Deserialize<AuditResult[]>(output.Trim().Split('\n')[^1], Web)!;
 
         Assert.True(results.Length >= 50, $"Only {results.Length} audits ran.");
         Assert.Empty(results.Where(r => r.Status != "ok").Select(r => $"{r.Id} {r.Status}: {r.Name} — {r.Reason}"));
-    }
-
-    private static async Task<string> RunAsync(string file, string arguments, string folder)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments)
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        Assert.True(process.ExitCode == 0, $"{file} {arguments} failed: {await error}");
-        return await output;
     }
 
     private sealed record AuditResult(string Id, string Name, string Status, string? Reason);

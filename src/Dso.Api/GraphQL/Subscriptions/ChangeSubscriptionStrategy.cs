@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Dso.Api.Auth;
 using Dso.Api.GraphQL.Common;
 using Dso.Api.GraphQL.DataLoading;

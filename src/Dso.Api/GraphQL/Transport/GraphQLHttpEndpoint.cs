@@ -3,8 +3,6 @@ using Dso.Api.Auth;
 using Dso.Api.GraphQL.Authorization;
 using Dso.Api.GraphQL.Common;
 using Dso.Api.GraphQL.Limits;
-using Dso.Domain.Common;
-using Dso.Domain.Users;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;

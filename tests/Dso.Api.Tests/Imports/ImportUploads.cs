@@ -1,0 +1,37 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Dso.Api.Tests.Imports;
+
+/// <summary>startImport with a file, as a multipart upload (GraphQL multipart request spec).</summary>
+public static class ImportUploads
+{
+    public const string Start = "mutation($file: Upload!, $mapping: JSON, $name: String) { startImport(input: { file: $file, mapping: $mapping, mappingName: $name, mode: FULL }) { job { id state } userErrors { field message code } } }";
+
+    public static readonly string SageMapping = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "tests", "Dso.Api.Tests", "Imports", "sage100-mapping.json"));
+
+    public static async Task<GraphQLAnswer> UploadAsync(this ApiServer server, string key, byte[] content, string fileName, JsonElement? mapping, string? mappingName = null, bool preflight = true)
+    {
+        var operations = JsonSerializer.Serialize(new { query = Start, variables = new { file = (object?)null, mapping, name = mappingName } });
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(operations, Encoding.UTF8), "operations" },
+            { new StringContent("{\"0\":[\"variables.file\"]}", Encoding.UTF8), "map" },
+        };
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "0", fileName);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = form };
+        if (preflight)
+        {
+            request.Headers.Add("GraphQL-Require-Preflight", "1");
+        }
+
+        return await server.SendAsync(request, key);
+    }
+
+    /// <summary>The Sage 100 sample of shared/data (300 pieces of 40 clients) with its mapping.</summary>
+    public static async Task<GraphQLAnswer> UploadSageSampleAsync(this ApiServer server, string key) =>
+        await server.UploadAsync(key, await File.ReadAllBytesAsync(RepositoryRoot.SharedData("sage100-export-sample.csv")), "export.csv", JsonDocument.Parse(SageMapping).RootElement);
+}
