@@ -61,7 +61,7 @@ public class SubscriptionApiTests(ApiServer server)
     }
 
     [Fact]
-    public async Task AnImportJobSubscription_StartsWithTheJobAsItIs_AndEndsWithItsOutcome()
+    public async Task AnImportJobSubscription_StartsWithTheJobAsItIs_EndsWithItsOutcome_AndIsRefusedToAnotherOrganization()
     {
         var admin = await server.CreateOrganizationAsync("Import Suivi SAS");
         var job = (await server.UploadSageSampleAsync(admin)).Data("startImport", "job", "id")!.GetValue<string>();
@@ -79,6 +79,10 @@ public class SubscriptionApiTests(ApiServer server)
             }
         }
 
+        await using var intruder = await SubscribeAsync(await server.CreateOrganizationAsync("Import Intrus SAS"), "subscription($id: ID!) { importJobUpdated(id: $id) { state } }", new { id = job });
+        var refused = await intruder.ReceiveAsync();
+
+        Assert.Equal(("error", "NOT_FOUND"), (refused!["type"]!.GetValue<string>(), refused["payload"]![0]!["extensions"]!["code"]!.GetValue<string>()));
         Assert.Equal("SUCCEEDED", states[^1]);
         Assert.All(states[..^1], s => Assert.Contains(s, new[] { "QUEUED", "RUNNING" }));
     }

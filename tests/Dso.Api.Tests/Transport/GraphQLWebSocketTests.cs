@@ -116,6 +116,37 @@ public class GraphQLWebSocketTests(ApiServer server)
     }
 
     [Fact]
+    public async Task HostileDocumentsOverTheSocket_AnswerErrors_AndTheSocketStaysOpen()
+    {
+        string[] documents =
+        [
+            new string('{', 5_000),
+            "subscription { pieceUpdated { " + string.Concat(Enumerable.Repeat("client { pieces(first: 100) { nodes { ", 40)) + "id" + new string('}', 160) + " }",
+            "subscription { ...A } fragment A on Subscription { alertRaised { id } ...B } fragment B on Subscription { ...A }",
+            "subscription { ...F20 } fragment F0 on Subscription { alertRaised { id } } " + string.Join(' ', Enumerable.Range(1, 20).Select(f => $"fragment F{f} on Subscription {{ ...F{f - 1} ...F{f - 1} }}")),
+            "subscription { " + string.Join(' ', Enumerable.Range(0, 2_000).Select(a => $"a{a}: alertRaised {{ id }}")) + " }",
+            "subscription { alertRaised(kinds: [NOPE]) { id } }",
+            "subscription { pieceUpdated(clientId: 42) { id } }",
+            "subscription { importJobUpdated(id: \"" + new string('x', 10_000) + "\") { id } }",
+        ];
+        await using var socket = await GraphQLSocket.ConnectAsync(server, ApiServer.BootstrapKey);
+
+        var answers = new List<string>();
+        for (var i = 0; i < documents.Length; i++)
+        {
+            await socket.SubscribeAsync($"h{i}", documents[i]);
+            var answer = await socket.ReceiveAsync();
+            answers.Add($"{answer?["id"]}:{answer?["type"]}");
+        }
+
+        await socket.SubscribeAsync("alive", "{ __typename }");
+        var alive = await socket.ReceiveAsync();
+
+        Assert.Equal(documents.Select((_, i) => $"h{i}:error"), answers);
+        Assert.Equal("next", alive!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ARevokedKey_ClosesItsOpenSocketWith4403()
     {
         var admin = await server.CreateOrganizationAsync("Revoked Socket SAS");
