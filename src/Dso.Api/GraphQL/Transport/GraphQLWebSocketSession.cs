@@ -41,6 +41,7 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
     private ClaimsPrincipal? user;
     private bool initialised;
     private volatile bool closing;
+    private Task credentialChecks = Task.CompletedTask;
 
     public GraphQLWebSocketSession(WebSocket socket, string? upgradeAuthorization, IServiceProvider services, TransportOptions options, CancellationToken stopping)
     {
@@ -58,7 +59,12 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
         if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
             // A close reason holds at most 123 bytes.
-            var text = Encoding.UTF8.GetByteCount(reason) <= 123 ? reason : reason[..Math.Min(reason.Length, 60)] + "…";
+            var text = reason;
+            while (Encoding.UTF8.GetByteCount(text) > 123)
+            {
+                text = text[..^1];
+            }
+
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
             try
             {
@@ -92,7 +98,7 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
         finally
         {
             await stop.CancelAsync();
-            await Task.WhenAll([watchInit, .. operations.Values.Select(o => o.Running)]);
+            await Task.WhenAll([watchInit, credentialChecks, .. operations.Values.Select(o => o.Running)]);
         }
     }
 
@@ -219,7 +225,7 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
         }
 
         await SendAsync("connection_ack");
-        _ = CheckCredentialsAsync();
+        credentialChecks = CheckCredentialsAsync();
     }
 
     // Null when the credentials name a user; why not otherwise.
