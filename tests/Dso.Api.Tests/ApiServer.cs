@@ -54,6 +54,9 @@ public sealed class ApiServer : IAsyncLifetime
                 builder.Services.AddSingleton<IInterceptor>(Statements);
                 builder.Logging.ClearProviders();
             });
+        // Statements of HTTP requests only: open sockets check their credentials and the import worker polls meanwhile.
+        var http = app.Services.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
+        Statements.Counts = () => http.HttpContext is { } context && !context.WebSockets.IsWebSocketRequest;
         await app.Services.InitializeAsync();
         await app.StartAsync();
         Http.BaseAddress = new Uri(app.Urls.First());
