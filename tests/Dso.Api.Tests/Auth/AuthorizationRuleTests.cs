@@ -122,10 +122,7 @@ public class AuthorizationRuleTests(ApiServer server)
         async Task<ExecutionResult> RunAsync()
         {
             using var scope = server.Services.CreateScope();
-            return await executer.ExecuteAsync(new ExecutionOptions
-            {
-                Query = Query, RequestServices = scope.ServiceProvider, ValidationRules = rules.ForNew(RequestTransport.HttpPost), CachedDocumentValidationRules = rules.ForCached(RequestTransport.HttpPost),
-            });
+            return await executer.ExecuteAsync(rules.Options(new global::GraphQL.Transport.GraphQLRequest { Query = Query }, RequestTransport.HttpPost, scope.ServiceProvider, null, default));
         }
 
         var first = await RunAsync();

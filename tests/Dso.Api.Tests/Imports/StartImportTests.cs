@@ -7,8 +7,6 @@ namespace Dso.Api.Tests.Imports;
 [Collection(ApiServerGroup.Name)]
 public class StartImportTests(ApiServer server)
 {
-    private static readonly string Mapping = ImportUploads.SageMapping;
-
     [Fact]
     public async Task AMultipartUpload_RunsInTheBackground_AndThePolledJobEndsWithTheFileImported()
     {
@@ -30,7 +28,7 @@ public class StartImportTests(ApiServer server)
         lines[2] = lines[2].Replace("/2024;", "/20x4;", StringComparison.Ordinal).Replace("/2025;", "/20x5;", StringComparison.Ordinal);
         lines[3] = lines[3].Replace("/2024;", "/20x4;", StringComparison.Ordinal).Replace("/2025;", "/20x5;", StringComparison.Ordinal);
 
-        await server.PostAsync("mutation($m: JSON!) { saveImportMapping(input: { name: \"sage\", mapping: $m }) { userErrors { message } } }", new { m = Mapping }, key);
+        await server.PostAsync("mutation($m: JSON!) { saveImportMapping(input: { name: \"sage\", mapping: $m }) { userErrors { message } } }", new { m = ImportUploads.SageMapping }, key);
         var answer = await server.UploadAsync(key, Encoding.Latin1.GetBytes(string.Join("\r\n", lines)), "export.csv", null, "sage");
         var job = await WaitAsync(key, answer.Data("startImport", "job", "id")!.GetValue<string>(), "rowErrors(first: 2) { totalCount nodes { line column message } pageInfo { hasNextPage } }");
         var mappings = await server.PostAsync("{ importMappings { name } }", key: key);
@@ -49,7 +47,7 @@ public class StartImportTests(ApiServer server)
     {
         var key = await server.CreateOrganizationAsync("Csrf SAS");
 
-        var answer = await server.UploadAsync(key, [1, 2, 3], "export.csv", JsonDocument.Parse(Mapping).RootElement, preflight: false);
+        var answer = await server.UploadAsync(key, [1, 2, 3], "export.csv", JsonDocument.Parse(ImportUploads.SageMapping).RootElement, preflight: false);
 
         Assert.Equal(400, answer.Status);
         Assert.Contains("Preflight", answer.FirstErrorMessage, StringComparison.Ordinal);
@@ -63,7 +61,7 @@ public class StartImportTests(ApiServer server)
         var key = await server.CreateOrganizationAsync($"Refused {fileName}");
         var mapping = JsonDocument.Parse("""{ "columns": { "clientCode": "a", "number": "b", "amount": "c" } }""").RootElement;
 
-        var answer = await server.UploadAsync(key, [1, 2, 3], fileName, fileName.EndsWith(".csv", StringComparison.Ordinal) ? mapping : JsonDocument.Parse(Mapping).RootElement);
+        var answer = await server.UploadAsync(key, [1, 2, 3], fileName, fileName.EndsWith(".csv", StringComparison.Ordinal) ? mapping : JsonDocument.Parse(ImportUploads.SageMapping).RootElement);
 
         var error = answer.UserErrors("startImport").Single()!;
         Assert.Equal(("input." + field, code), (string.Join('.', error["field"]!.AsArray().Select(f => f!.GetValue<string>())), error["code"]!.GetValue<string>()));

@@ -71,18 +71,7 @@ public sealed partial class GraphQLHttpEndpoint(
         var transport = HttpMethods.IsGet(http.Method) ? RequestTransport.HttpGet : RequestTransport.HttpPost;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         timeout.CancelAfter(options.Value.ExecutionTimeout);
-        var result = await executer.ExecuteAsync(new ExecutionOptions
-        {
-            Query = request.Query,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            RequestServices = context.RequestServices,
-            User = context.User,
-            CancellationToken = timeout.Token,
-            ValidationRules = rules.ForNew(transport),
-            CachedDocumentValidationRules = rules.ForCached(transport),
-        });
+        var result = await executer.ExecuteAsync(rules.Options(request, transport, context.RequestServices, context.User, timeout.Token));
 
         context.RequestServices.GetRequiredService<RequestCost>().Report(result);
 

@@ -325,18 +325,7 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
             await RequestPrincipal.EnterAsync(services, caller, operation.Token);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(operation.Token);
             timeout.CancelAfter(options.ExecutionTimeout);
-            var result = await executer.ExecuteAsync(new ExecutionOptions
-            {
-                Query = request.Query,
-                OperationName = request.OperationName,
-                Variables = request.Variables,
-                Extensions = request.Extensions,
-                RequestServices = services,
-                User = user,
-                CancellationToken = timeout.Token,
-                ValidationRules = rules.ForNew(RequestTransport.WebSocket),
-                CachedDocumentValidationRules = rules.ForCached(RequestTransport.WebSocket),
-            });
+            var result = await executer.ExecuteAsync(rules.Options(request, RequestTransport.WebSocket, services, user, timeout.Token));
 
             // Events run under the operation's own token, not the setup's timeout.
             timeout.CancelAfter(Timeout.InfiniteTimeSpan);

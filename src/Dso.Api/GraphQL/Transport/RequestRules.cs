@@ -1,5 +1,8 @@
+using System.Security.Claims;
 using Dso.Api.GraphQL.Authorization;
 using Dso.Api.GraphQL.Limits;
+using GraphQL;
+using GraphQL.Transport;
 using GraphQL.Validation;
 
 namespace Dso.Api.GraphQL.Transport;
@@ -22,7 +25,17 @@ public sealed class RequestRules(params IValidationRule[] perRequest)
         [.. DocumentValidator.CoreRules, .. perRequest],
     ];
 
-    public IValidationRule[] ForNew(RequestTransport transport) => fresh[(int)transport];
-
-    public IValidationRule[] ForCached(RequestTransport transport) => cached[(int)transport];
+    /// <summary>How every transport executes a request: its caller, its scope, and the rules of the way it came.</summary>
+    public ExecutionOptions Options(GraphQLRequest request, RequestTransport transport, IServiceProvider services, ClaimsPrincipal? user, CancellationToken cancellationToken) => new()
+    {
+        Query = request.Query,
+        OperationName = request.OperationName,
+        Variables = request.Variables,
+        Extensions = request.Extensions,
+        RequestServices = services,
+        User = user,
+        CancellationToken = cancellationToken,
+        ValidationRules = fresh[(int)transport],
+        CachedDocumentValidationRules = cached[(int)transport],
+    };
 }
