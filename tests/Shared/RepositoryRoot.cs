@@ -3,8 +3,8 @@ namespace Dso.Tests;
 /// <summary>The checkout the tests run from (the folder holding Dso.sln).</summary>
 public static class RepositoryRoot
 {
-    /// <summary>A file of ../shared/data, the sample files with their expected totals.</summary>
-    public static string SharedData(string name) => Path.Combine(Find(), "..", "shared", "data", name);
+    /// <summary>A file of tests/data: the sample export, its mapping and its expected totals.</summary>
+    public static string TestData(string name) => Path.Combine(Find(), "tests", "data", name);
 
     public static string Find()
     {

@@ -9,7 +9,7 @@ public static class ImportUploads
 {
     public const string Start = "mutation($file: Upload!, $mapping: JSON, $name: String) { startImport(input: { file: $file, mapping: $mapping, mappingName: $name, mode: FULL }) { job { id state } userErrors { field message code } } }";
 
-    public static readonly string SageMapping = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "tests", "Dso.Api.Tests", "Imports", "sage100-mapping.json"));
+    public static readonly string SageMapping = File.ReadAllText(RepositoryRoot.TestData("sage100-mapping.json"));
 
     public static async Task<GraphQLAnswer> UploadAsync(this ApiServer server, string key, byte[] content, string fileName, JsonElement? mapping, string? mappingName = null, bool preflight = true)
     {
@@ -33,5 +33,5 @@ public static class ImportUploads
 
     /// <summary>The Sage 100 sample of shared/data (300 pieces of 40 clients) with its mapping.</summary>
     public static async Task<GraphQLAnswer> UploadSageSampleAsync(this ApiServer server, string key) =>
-        await server.UploadAsync(key, await File.ReadAllBytesAsync(RepositoryRoot.SharedData("sage100-export-sample.csv")), "export.csv", JsonDocument.Parse(SageMapping).RootElement);
+        await server.UploadAsync(key, await File.ReadAllBytesAsync(RepositoryRoot.TestData("sage100-export-sample.csv")), "export.csv", JsonDocument.Parse(SageMapping).RootElement);
 }

@@ -24,7 +24,7 @@ public class StartImportTests(ApiServer server)
     public async Task ABadFile_FailsWithItsRowErrorsPaged_ByLineAndColumn()
     {
         var key = await server.CreateOrganizationAsync("Bad Upload SAS");
-        var lines = File.ReadAllLines(RepositoryRoot.SharedData("sage100-export-sample.csv"), Encoding.Latin1).Take(4).ToArray();
+        var lines = File.ReadAllLines(RepositoryRoot.TestData("sage100-export-sample.csv"), Encoding.Latin1).Take(4).ToArray();
         lines[2] = lines[2].Replace("/2024;", "/20x4;", StringComparison.Ordinal).Replace("/2025;", "/20x5;", StringComparison.Ordinal);
         lines[3] = lines[3].Replace("/2024;", "/20x4;", StringComparison.Ordinal).Replace("/2025;", "/20x5;", StringComparison.Ordinal);
 

@@ -23,7 +23,7 @@ public static class Imports
 
     public static Encoding Windows1252 { get; } = CodePages();
 
-    public static string SageSample => RepositoryRoot.SharedData("sage100-export-sample.csv");
+    public static string SageSample => RepositoryRoot.TestData("sage100-export-sample.csv");
 
     public static Task<ImportJob> ImportFileAsync(this TestDatabase db, string path, ImportMode mode = ImportMode.Full, string mapping = SageMapping) =>
         db.ImportBytesAsync(File.ReadAllBytes(path), Path.GetFileName(path), mode, mapping);

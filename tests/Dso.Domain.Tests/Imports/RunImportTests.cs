@@ -14,7 +14,7 @@ public class RunImportTests
     public async Task TheSage100Sample_GivesExactlyTheExpectedTotals()
     {
         await using var db = await TestDatabase.CreateAsync(AsOf);
-        var expected = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.SharedData("sage100-export-sample.expected.json"))).RootElement;
+        var expected = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.TestData("sage100-export-sample.expected.json"))).RootElement;
 
         var job = await db.ImportFileAsync(Imports.SageSample);
 
