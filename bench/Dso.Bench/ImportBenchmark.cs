@@ -27,7 +27,7 @@ internal static partial class ImportBenchmark
         var api = Path.Combine(AppContext.BaseDirectory, "Dso.Api.dll");
 
         var organization = Regex.Match(Run("dotnet", [api, "admin", "create-organization", "--name", "Bench SAS", "--ConnectionStrings:Dso", database]).Output, "\"organizationId\":\"([^\"]+)\"").Groups[1].Value;
-        string[] import = [api, "admin", "import", "--organization", organization, "--file", csv, "--mapping", mapping, "--mode", "FULL", "--ConnectionStrings:Dso", database, "--Dso:Imports:Folder", folder];
+        string[] import = [api, "admin", "import", "--organization", organization, "--file", csv, "--mapping", mapping, "--mode", "FULL", "--ConnectionStrings:Dso", database];
         var first = Run("/usr/bin/time", ["-f", "maxrss=%M", "dotnet", .. import]);
         var again = Run("/usr/bin/time", ["-f", "maxrss=%M", "dotnet", .. import]);
         var sqlite = SqliteImport(folder, csv);
@@ -51,7 +51,7 @@ internal static partial class ImportBenchmark
         var database = $"Data Source={Path.Combine(folder, "dso.db")}";
         var api = Path.Combine(AppContext.BaseDirectory, "Dso.Api.dll");
         var organization = Regex.Match(Run("dotnet", [api, "admin", "create-organization", "--name", "Bench SAS", "--ConnectionStrings:Dso", database]).Output, "\"organizationId\":\"([^\"]+)\"").Groups[1].Value;
-        Run("dotnet", [api, "admin", "import", "--organization", organization, "--file", csv, "--mapping", mapping, "--mode", "FULL", "--ConnectionStrings:Dso", database, "--Dso:Imports:Folder", folder]);
+        Run("dotnet", [api, "admin", "import", "--organization", organization, "--file", csv, "--mapping", mapping, "--mode", "FULL", "--ConnectionStrings:Dso", database]);
         return (database, folder);
     }
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dso.Api.Hosting;
-using Dso.Domain.Changes;
+using Dso.Domain.Events;
 using Dso.Domain.Organizations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -40,7 +40,6 @@ public sealed class ApiServer : IAsyncLifetime
     {
         app = DsoApp.Build(
             ["--urls", "http://127.0.0.1:0", "--ConnectionStrings:Dso", $"Data Source={path}", "--Dso:Auth:BootstrapApiKey", BootstrapKey,
-             "--Dso:Imports:Folder", Path.Combine(Path.GetTempPath(), "dso-api-imports"),
              // The scenario tests invoke the morning job themselves, at the test clock's time.
              "--Dso:Scenarios:MorningRun", "false",
              // The test clock stands still, so buckets never refill: a budget no ordinary test exhausts.
@@ -80,11 +79,11 @@ public sealed class ApiServer : IAsyncLifetime
     }
 
     /// <summary>Waits until as many subscriptions of the key's organization watch the topic (they register once their subscribe message is handled).</summary>
-    public async Task WatchersAsync(string key, ChangeTopic topic, int count)
+    public async Task WatchersAsync(string key, EventTopic topic, int count)
     {
         var id = (await PostAsync("{ organization { id } }", key: key)).Data("organization", "id")!.GetValue<string>();
         var organization = Dso.Api.GraphQL.Common.GlobalId.DecodeAs("Organization", id)!.Value;
-        var feed = Services.GetRequiredService<ChangeFeed>();
+        var feed = Services.GetRequiredService<IChangeFeed>();
         for (var attempt = 0; attempt < 400 && feed.Watchers(organization, topic) != count; attempt++)
         {
             await Task.Delay(25);

@@ -20,7 +20,9 @@ public sealed class TestDatabase : IAsyncDisposable
         var collection = new ServiceCollection();
         collection.AddSingleton<TimeProvider>(Clock);
         collection.AddDsoPersistence("Sqlite", $"Data Source={path};Pooling=False");
-        collection.AddDsoDomain(new Dso.Domain.Imports.ImportStorage(Path.Combine(Path.GetTempPath(), "dso-test-imports"), 64L * 1024 * 1024));
+        collection.AddLogging();
+        collection.AddDsoDomain();
+        collection.Configure<DomainOptions>(o => o.MaxImportFileBytes = 64L * 1024 * 1024);
         services = collection.BuildServiceProvider();
     }
 

@@ -148,7 +148,9 @@ public static class AdminCommands
 
     private static async Task<WebApplication> StartAsync(string[] args)
     {
-        var app = DsoApp.Build(args, b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        // Standard output carries the command's JSON only: every log line goes to standard error.
+        var app = DsoApp.Build(args, b => b.Logging.SetMinimumLevel(LogLevel.Warning)
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         await app.Services.InitializeAsync();
         return app;
     }

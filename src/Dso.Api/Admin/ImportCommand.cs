@@ -10,7 +10,9 @@ namespace Dso.Api.Admin;
 
 /// <summary>
 /// `admin import --organization ID --file export.csv --mapping mapping.json|name --mode FULL|DELTA [--source S]`:
-/// the same pipeline as startImport, run in the foreground with a progress bar on stderr.
+/// the same pipeline as startImport, run in the foreground with a progress bar on stderr. The command claims its
+/// own job with a lease like the server's worker, so a server on the same database never runs it too (and takes it
+/// over if the command dies).
 /// </summary>
 internal static class ImportCommand
 {
@@ -47,7 +49,12 @@ internal static class ImportCommand
             return Fail(string.Join(Environment.NewLine, started.Errors.Select(e => $"{string.Join('.', e.Field)}: {e.Message}")));
         }
 
-        var job = await scope.ServiceProvider.GetRequiredService<RunImport>().ExecuteAsync(started.Value!.Id, new ProgressBar(), CancellationToken.None);
+        if (await scope.ServiceProvider.GetRequiredService<ClaimImport>().ExecuteAsync(started.Value!.Id, CancellationToken.None) is null)
+        {
+            return Fail("A server's worker took the job first; follow it with node(id:).");
+        }
+
+        var job = await scope.ServiceProvider.GetRequiredService<RunImport>().ExecuteAsync(started.Value.Id, new ProgressBar(), CancellationToken.None);
         await Console.Error.WriteLineAsync();
         var errors = await db.Set<ImportRowError>().Where(e => e.ImportJobId == job.Id).OrderBy(e => e.Id).Take(20)
             .Select(e => new { e.Line, e.Column, e.Message }).ToListAsync();

@@ -7,8 +7,7 @@ using Dso.Api.GraphQL.DataLoading;
 using Dso.Api.GraphQL.Limits;
 using Dso.Api.GraphQL.Transport;
 using Dso.Domain;
-using Dso.Domain.Common.Paging;
-using Dso.Domain.ExchangeRates;
+using Dso.Domain.Common;
 using Dso.Domain.Persistence;
 using GraphQL;
 using GraphQL.DI;
@@ -27,8 +26,19 @@ public static class DsoServices
         var configuration = builder.Configuration;
         services.AddSingleton(TimeProvider.System);
         services.AddDsoPersistence(configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite", configuration.GetConnectionString("Dso"));
-        services.AddDsoDomain(new Dso.Domain.Imports.ImportStorage(
-            configuration["Dso:Imports:Folder"] ?? "data/imports", configuration.GetValue<long?>("Dso:Imports:MaxFileBytes") ?? 512L * 1024 * 1024));
+        services.AddDsoDomain();
+        services.AddOptions<DomainOptions>()
+            .Configure(o =>
+            {
+                o.MaxImportFileBytes = configuration.GetValue("Dso:Imports:MaxFileBytes", o.MaxImportFileBytes);
+                o.LeaseDuration = configuration.GetValue("Dso:Work:LeaseDuration", o.LeaseDuration);
+                o.EventRetention = configuration.GetValue("Dso:Events:Retention", o.EventRetention);
+            })
+            .Validate(o => o.MaxImportFileBytes > 0, "Dso:Imports:MaxFileBytes must be a positive number of bytes.")
+            .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "Dso:Work:LeaseDuration must be at least 00:00:01.")
+            .Validate(o => o.EventRetention > TimeSpan.Zero, "Dso:Events:Retention must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<Jobs.EventOptions>().BindConfiguration(Jobs.EventOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<TransportOptions>(configuration.GetSection(TransportOptions.Section));
         services.Configure<DsoOptions>(o =>
@@ -42,6 +52,7 @@ public static class DsoServices
         services.AddTransient<Jobs.ScenarioMorningJob>();
         services.AddSingleton<Jobs.ImportSignal>();
         services.AddHostedService<Jobs.ImportWorker>();
+        services.AddHostedService<Jobs.EventDispatcherJob>();
 
         services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.Section));
         services.AddSingleton<TokenValidator>();
@@ -81,11 +92,8 @@ public static class DsoServices
     {
         switch (context.OriginalException)
         {
-            case InvalidCursorException e:
-                context.Exception = new ExecutionError(e.Message) { Code = "INVALID_CURSOR" };
-                break;
-            case MissingExchangeRateException e:
-                context.Exception = new ExecutionError(e.Message) { Code = "EXCHANGE_RATE_MISSING" };
+            case DsoException e:
+                context.Exception = new ExecutionError(e.Message) { Code = e.Code };
                 break;
             case DbUpdateConcurrencyException or DbUpdateException:
                 context.Exception = new ExecutionError("The data changed while this request ran; retry it.") { Code = "CONFLICT" };

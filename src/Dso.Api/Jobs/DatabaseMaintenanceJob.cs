@@ -2,7 +2,10 @@ using Dso.Domain.Persistence;
 
 namespace Dso.Api.Jobs;
 
-/// <summary>Keeps the database's planner statistics fresh while data grows (every few minutes; a no-op when nothing changed much).</summary>
+/// <summary>
+/// Every few minutes: keeps the database's planner statistics fresh while data grows (a no-op when nothing changed
+/// much) and prunes the events every handler has handled once they are past their retention.
+/// </summary>
 public sealed partial class DatabaseMaintenanceJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DatabaseMaintenanceJob> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(2);
@@ -16,6 +19,7 @@ public sealed partial class DatabaseMaintenanceJob(IServiceScopeFactory scopes, 
             {
                 using var scope = scopes.CreateScope();
                 await scope.ServiceProvider.GetRequiredService<DatabaseMaintenance>().OptimizeAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<Dso.Domain.Events.PruneEvents>().ExecuteAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

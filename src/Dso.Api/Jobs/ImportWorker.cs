@@ -1,22 +1,19 @@
 using Dso.Domain.Common;
 using Dso.Domain.Imports;
-using Dso.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Dso.Domain.Work;
 
 namespace Dso.Api.Jobs;
 
 /// <summary>
-/// Runs queued import jobs one at a time, in order. A job is claimed with a conditional update, so two
-/// instances never run the same one; jobs left running by a stopped process are queued again at start
-/// (their transaction rolled back, so running them again is safe).
+/// Runs import jobs one at a time: claims the next one with a lease (<see cref="ClaimImport"/>: a queued job, or
+/// one whose worker died) and runs it. The jobs live in the database; the signal only wakes it early.
 /// </summary>
 public sealed partial class ImportWorker(IServiceScopeFactory scopes, ImportSignal signal, ILogger<ImportWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RequeueInterruptedAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -26,8 +23,13 @@ public sealed partial class ImportWorker(IServiceScopeFactory scopes, ImportSign
                     await signal.WaitAsync(Poll, stoppingToken);
                 }
             }
+            catch (LeaseLostException e)
+            {
+                LogLeaseLost(logger, e.Message);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                // A busy or unreachable database included: logged, and tried again.
                 LogFailure(logger, e);
                 await Task.Delay(Poll, stoppingToken);
             }
@@ -36,47 +38,40 @@ public sealed partial class ImportWorker(IServiceScopeFactory scopes, ImportSign
 
     private async Task<bool> RunNextAsync(CancellationToken cancellationToken)
     {
-        long jobId, organizationId;
-        using (var scope = scopes.CreateScope())
+        ClaimedImport? claimed;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<DsoDbContext>();
-            var next = await db.Set<ImportJob>().IgnoreQueryFilters().Where(j => j.State == ImportJobState.Queued)
-                .OrderBy(j => j.Id).Select(j => new { j.Id, j.OrganizationId }).FirstOrDefaultAsync(cancellationToken);
-            if (next is null)
-            {
-                return false;
-            }
-
-            var claimed = await db.Set<ImportJob>().IgnoreQueryFilters().Where(j => j.Id == next.Id && j.State == ImportJobState.Queued)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ImportJobState.Running), cancellationToken);
-            if (claimed == 0)
-            {
-                return true;
-            }
-
-            (jobId, organizationId) = (next.Id, next.OrganizationId);
+            claimed = await scope.ServiceProvider.GetRequiredService<ClaimImport>().ExecuteAsync(null, cancellationToken);
         }
 
-        using (var scope = scopes.CreateScope())
+        if (claimed is null)
         {
-            scope.ServiceProvider.GetRequiredService<Tenant>().Enter(organizationId);
-            var job = await scope.ServiceProvider.GetRequiredService<RunImport>().ExecuteAsync(jobId, null, cancellationToken);
+            return false;
+        }
+
+        if (claimed.TakenOver)
+        {
+            LogTakenOver(logger, claimed.JobId);
+        }
+
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Tenant>().Enter(claimed.OrganizationId);
+            var job = await scope.ServiceProvider.GetRequiredService<RunImport>().ExecuteAsync(claimed.JobId, null, cancellationToken);
             LogFinished(logger, job.Id, job.State, job.RowsImported, job.ErrorCount);
         }
 
         return true;
     }
 
-    private async Task RequeueInterruptedAsync(CancellationToken cancellationToken)
-    {
-        using var scope = scopes.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<DsoDbContext>().Set<ImportJob>().IgnoreQueryFilters()
-            .Where(j => j.State == ImportJobState.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ImportJobState.Queued), cancellationToken);
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Import job {JobId} ended {State}: {Rows} rows imported, {Errors} errors.")]
     private static partial void LogFinished(ILogger logger, long jobId, ImportJobState state, int rows, int errors);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import job {JobId} was taken over: the worker running it stopped renewing its lease.")]
+    private static partial void LogTakenOver(ILogger logger, long jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Message} This worker stopped it.")]
+    private static partial void LogLeaseLost(ILogger logger, string message);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The import worker failed; it goes on with the next job.")]
     private static partial void LogFailure(ILogger logger, Exception exception);

@@ -8,13 +8,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Dso.Domain.Audit;
 
 /// <summary>
-/// Writes an <see cref="AuditEntry"/> for every entity a mutation saves, in the same transaction: the changes are
-/// read before saving, and written (with the bulk inserter) once saving has given new entities their keys.
+/// Writes an <see cref="AuditEntry"/> for every entity a mutation saves, in the saving transaction (every save runs
+/// in one: see <see cref="DsoDbContext"/>): the changes are read before saving, and written (with the bulk
+/// inserter) once saving has given new entities their keys.
 /// Balance events (a history of their own) and secrets are left out; bulk writes (imports, scenario runs) are
 /// audited as their job.
 /// </summary>
@@ -23,9 +23,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     private static readonly HashSet<string> Secret = ["Hash"];
     private static readonly ConcurrentDictionary<IEntityType, IProperty[]> Written = new();
 
-    private readonly ConditionalWeakTable<DbContext, Pending> pending = [];
+    private readonly ConditionalWeakTable<DbContext, List<(EntityEntry Entry, AuditChange Change, string Values)>> pending = [];
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is DsoDbContext { Tenant: { Operation: not null, OrganizationId: not null } } db && !pending.TryGetValue(db, out _))
         {
@@ -37,34 +37,27 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 .ToList();
             if (changes.Count > 0)
             {
-                var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-                pending.AddOrUpdate(db, new Pending(changes, transaction));
+                pending.AddOrUpdate(db, changes);
             }
         }
 
-        return result;
+        return ValueTask.FromResult(result);
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is DsoDbContext db && pending.TryGetValue(db, out var work))
+        if (eventData.Context is DsoDbContext db && pending.TryGetValue(db, out var changes))
         {
             var tenant = db.Tenant;
             var now = clock.GetUtcNow();
             // One prepared statement, in the transaction the changes were saved in; the entries are not tracked.
             using (var entries = new BulkInserter<AuditEntry>(db))
             {
-                foreach (var (entry, change, values) in work.Changes)
+                foreach (var (entry, change, values) in changes)
                 {
                     await entries.InsertAsync(new AuditEntry(tenant.OrganizationId!.Value, tenant.UserId, now, tenant.Operation!,
                         entry.Metadata.ClrType.Name, Key(entry), change, values), cancellationToken);
                 }
-            }
-
-            if (work.Transaction is { } transaction)
-            {
-                await transaction.CommitAsync(cancellationToken);
-                await transaction.DisposeAsync();
             }
 
             pending.Remove(db);
@@ -73,17 +66,14 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         return result;
     }
 
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && pending.TryGetValue(db, out var work))
+        if (eventData.Context is { } db)
         {
             pending.Remove(db);
-            if (work.Transaction is { } transaction)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                await transaction.DisposeAsync();
-            }
         }
+
+        return Task.CompletedTask;
     }
 
     private static string Key(EntityEntry entry) =>
@@ -145,12 +135,5 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             case DateTimeOffset instant: json.WriteStringValue(instant); break;
             default: json.WriteStringValue(value.ToString()); break;
         }
-    }
-
-    private sealed class Pending(List<(EntityEntry Entry, AuditChange Change, string Values)> changes, IDbContextTransaction? transaction)
-    {
-        public List<(EntityEntry Entry, AuditChange Change, string Values)> Changes { get; } = changes;
-
-        public IDbContextTransaction? Transaction { get; } = transaction;
     }
 }

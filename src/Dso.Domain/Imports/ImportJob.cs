@@ -2,17 +2,20 @@ using Dso.Domain.Common;
 
 namespace Dso.Domain.Imports;
 
-/// <summary>One run of a file import, with its progress and counts; its row errors are stored beside it.</summary>
-public sealed class ImportJob : ITenantOwned
+/// <summary>
+/// One run of a file import, with its progress and counts; its row errors are stored beside it, and its file in
+/// <see cref="ImportFileChunk"/>s until it ends. A worker runs it under a lease (<see cref="Work.ILeased"/>).
+/// </summary>
+public sealed class ImportJob : ITenantOwned, Work.ILeased
 {
     private ImportJob()
     {
     }
 
-    public ImportJob(long organizationId, string fileName, string filePath, string mappingJson, ImportMode mode, string source, long? userId, DateTimeOffset createdAt)
+    public ImportJob(long organizationId, string fileName, string mappingJson, ImportMode mode, string source, long? userId, DateTimeOffset createdAt)
     {
-        (OrganizationId, FileName, FilePath, MappingJson, Mode, Source, UserId, CreatedAt) =
-            (organizationId, fileName, filePath, mappingJson, mode, source, userId, createdAt);
+        (OrganizationId, FileName, MappingJson, Mode, Source, UserId, CreatedAt) =
+            (organizationId, fileName, mappingJson, mode, source, userId, createdAt);
     }
 
     public long Id { get; private set; }
@@ -20,9 +23,6 @@ public sealed class ImportJob : ITenantOwned
     public long OrganizationId { get; private set; }
 
     public string FileName { get; private set; } = "";
-
-    /// <summary>Where the uploaded file is kept until the job ends.</summary>
-    public string FilePath { get; private set; } = "";
 
     public string MappingJson { get; private set; } = "";
 
@@ -56,12 +56,22 @@ public sealed class ImportJob : ITenantOwned
 
     public DateTimeOffset? FinishedAt { get; private set; }
 
+    public string? ClaimedBy { get; private set; }
+
+    public DateTimeOffset? LeaseUntil { get; private set; }
+
+    /// <summary>How many times a worker died or stopped while running it (another then took it over).</summary>
+    public int Interruptions { get; private set; }
+
+    public bool IsXlsx => TableFiles.IsXlsx(FileName);
+
     public void Start(DateTimeOffset now) => (State, StartedAt) = (ImportJobState.Running, now);
 
     public void Progress(int rowsRead, int rowsImported, int errors) => (RowsRead, RowsImported, ErrorCount) = (rowsRead, rowsImported, errors);
 
     public void Succeed(int clients, int pieces, int closed, DateTimeOffset now) =>
-        (State, ClientsUpserted, PiecesUpserted, PiecesClosed, FinishedAt) = (ImportJobState.Succeeded, clients, pieces, closed, now);
+        (State, ClientsUpserted, PiecesUpserted, PiecesClosed, FinishedAt, ClaimedBy, LeaseUntil) = (ImportJobState.Succeeded, clients, pieces, closed, now, null, null);
 
-    public void Fail(string message, DateTimeOffset now) => (State, Message, RowsImported, FinishedAt) = (ImportJobState.Failed, message, 0, now);
+    public void Fail(string message, DateTimeOffset now) =>
+        (State, Message, RowsImported, FinishedAt, ClaimedBy, LeaseUntil) = (ImportJobState.Failed, message, 0, now, null, null);
 }

@@ -8,7 +8,8 @@ namespace Dso.Domain.Imports;
 /// <summary>
 /// The write pass of an import, inside the caller's transaction. Rows that change nothing are recognised
 /// from an untracked read and skipped; new clients and pieces (the bulk of a first import) are inserted
-/// with prepared statements; changed ones go through the writers every source shares.
+/// with prepared statements, and each batch of new pieces writes one event; changed ones go through the writers
+/// every source shares (whose saves write their events).
 /// </summary>
 internal sealed class ImportWriter(DsoDbContext db, long organizationId, string source, string mainCurrency, DateOnly importDate, DateTimeOffset now) : IDisposable
 {
@@ -16,6 +17,7 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
     private readonly BulkInserter<Contact> contacts = new(db);
     private readonly BulkInserter<Piece> pieces = new(db);
     private readonly BulkInserter<BalanceEvent> events = new(db);
+    private readonly Events.EventWriter announcements = new(db);
 
     public HashSet<long> SeenPieces { get; } = [];
 
@@ -39,6 +41,7 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
         contacts.Dispose();
         pieces.Dispose();
         events.Dispose();
+        announcements.Dispose();
     }
 
     private async Task<Dictionary<string, (long Id, string Currency)>> WriteClientsAsync(IReadOnlyList<ImportRow> batch, CancellationToken cancellationToken)
@@ -86,6 +89,7 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
         var existing = await LoadAsync(values.Select(v => v.Number).Distinct().ToList(), chunk => db.Pieces.AsNoTracking().Where(p => chunk.Contains(p.Number)),
             p => (p.Type, p.Number), cancellationToken);
         var changed = new List<PieceValues>();
+        var created = new List<(long Id, long? ClientId)>();
         foreach (var value in values)
         {
             if (!existing.TryGetValue((value.Type, value.Number), out var piece))
@@ -99,6 +103,7 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
                 }
 
                 SeenPieces.Add(id);
+                created.Add((id, piece.ClientId));
                 PiecesWritten++;
             }
             else if (piece.Differs(value, source))
@@ -109,6 +114,11 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
             {
                 SeenPieces.Add(piece.Id);
             }
+        }
+
+        if (created.Count > 0)
+        {
+            await announcements.WriteAsync(Events.DomainEvent.OfBatch(organizationId, Events.EventTopic.PieceUpdated, created, now), cancellationToken);
         }
 
         if (changed.Count > 0)

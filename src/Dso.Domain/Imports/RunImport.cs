@@ -3,24 +3,54 @@ using Dso.Domain.Common;
 using Dso.Domain.Organizations;
 using Dso.Domain.Persistence;
 using Dso.Domain.Pieces;
+using Dso.Domain.Work;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dso.Domain.Imports;
 
 /// <summary>
-/// Runs an import job: reads the whole file once to validate every row (nothing is written while one is
-/// invalid under <c>rejectFileOnErrors</c>), then reads it again and writes in batches inside one
-/// transaction through the same writers as the API, then (FULL) settles the open pieces of the source
-/// that the file no longer lists. Memory stays bounded whatever the file size.
+/// Runs an import job this worker has claimed (<see cref="ClaimImport"/>), renewing its lease as it goes: reads
+/// the whole file once to validate every row (nothing is written while one is invalid under
+/// <c>rejectFileOnErrors</c>), then reads it again and writes in batches inside one transaction through the same
+/// writers as the API, then (FULL) settles the open pieces of the source that the file no longer lists, and
+/// commits the job's final state with the data, removing its file. Memory stays bounded whatever the file size.
+/// Stopped (cancelled), it gives the job back to the queue; a worker that dies leaves it to be taken over once
+/// its lease lapses. Either way its transaction rolled back, so running it again is safe.
 /// </summary>
-public sealed class RunImport(DsoDbContext db, TimeProvider clock)
+public sealed class RunImport(DsoDbContext db, Worker worker, TimeProvider clock)
 {
     public const int BatchSize = 2000;
     public const int MaxStoredErrors = 10_000;
 
     public async Task<ImportJob> ExecuteAsync(long jobId, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await RunAsync(jobId, progress, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await ClaimImport.GiveBackAsync(db, jobId, worker);
+            throw;
+        }
+    }
+
+    private async Task<ImportJob> RunAsync(long jobId, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
         var job = await db.Set<ImportJob>().SingleAsync(j => j.Id == jobId, cancellationToken);
+        var what = $"import job {jobId}";
+        if (job.ClaimedBy != worker.Name || job.State != ImportJobState.Running)
+        {
+            throw new LeaseLostException(what);
+        }
+
+        if (job.Interruptions >= ClaimImport.MaxInterruptions)
+        {
+            return await FailAsync(job.Id, 0, [], $"The import was interrupted {job.Interruptions} times (its process stopped while it ran); nothing was imported.", cancellationToken);
+        }
+
+        var lease = new Lease(worker, clock, (now, ct) => Leases.RenewAsync(db.Set<ImportJob>().Where(j => j.Id == jobId), worker, now, ct), what);
         var organization = await db.Organizations.SingleAsync(cancellationToken);
         job.Start(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
@@ -28,34 +58,24 @@ public sealed class RunImport(DsoDbContext db, TimeProvider clock)
         try
         {
             var mapping = ImportMappingParser.Parse(job.MappingJson).Value ?? throw new InvalidOperationException("The job's mapping is invalid.");
-            var context = new ImportContext(job, mapping, organization.Today(clock), organization.MainCurrency, organization.Settings.RejectFileOnErrors);
+            var context = new ImportContext(job, mapping, organization.Today(clock), organization.MainCurrency, organization.Settings.RejectFileOnErrors, lease);
             (var issues, rows, var badLines) = await ValidateAsync(context, progress, cancellationToken);
             if (issues.Count > 0 && (context.RejectOnErrors || issues.Any(i => i.Line <= 1)) || rows == 0)
             {
                 return await FailAsync(job.Id, rows, issues, rows == 0 && issues.Count == 0 ? "The file has no rows." : $"{issues.Count} problem(s) found; nothing was imported.", cancellationToken);
             }
 
-            await WriteAsync(context, badLines, progress, cancellationToken);
-            job = await db.Set<ImportJob>().SingleAsync(j => j.Id == jobId, cancellationToken);
-            job.Progress(rows, context.RowsImported, issues.Count);
-            job.Succeed(context.ClientsWritten, context.PiecesWritten, context.PiecesClosed, clock.GetUtcNow());
-            SaveIssues(job, issues);
-            await db.SaveChangesAsync(cancellationToken);
-            return job;
+            return await WriteAsync(context, rows, issues, badLines, progress, cancellationToken);
         }
         catch (UnreadableRowException e)
         {
             return await FailAsync(job.Id, rows, [new RowIssue(e.Line, null, e.Message)], e.Message, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException and not LeaseLostException)
         {
             // The transaction rolled back: record why, then let the caller log the exception.
             await FailAsync(job.Id, rows, [], "The import failed unexpectedly; nothing was imported.", CancellationToken.None);
             throw;
-        }
-        finally
-        {
-            ImportStorage.Delete(job.FilePath);
         }
     }
 
@@ -65,8 +85,8 @@ public sealed class RunImport(DsoDbContext db, TimeProvider clock)
         var badLines = new HashSet<int>();
         var known = await db.Clients.AsNoTracking().Select(c => new { c.Code, c.Currency }).ToDictionaryAsync(c => c.Code, c => c.Currency, StringComparer.Ordinal, cancellationToken);
         var seen = new Dictionary<(PieceType, string), int>();
-        using var reader = await TableFiles.OpenAsync(context.Job.FilePath, context.Mapping, cancellationToken);
-        var normalizer = new RowNormalizer(context.Mapping, reader.Headers, context.ImportDate, TableFiles.IsXlsx(context.Job.FilePath));
+        using var reader = await OpenAsync(context, cancellationToken);
+        var normalizer = new RowNormalizer(context.Mapping, reader.Headers, context.ImportDate, context.Job.IsXlsx);
         if (normalizer.HeaderIssues.Count > 0)
         {
             return (normalizer.HeaderIssues, 0, badLines);
@@ -90,6 +110,7 @@ public sealed class RunImport(DsoDbContext db, TimeProvider clock)
             if (rows % 10_000 == 0)
             {
                 progress?.Report(new ImportProgress("validating", rows, issues.Count));
+                await context.Lease.KeepAsync(cancellationToken);
             }
         }
 
@@ -140,13 +161,13 @@ public sealed class RunImport(DsoDbContext db, TimeProvider clock)
         var field => field,
     };
 
-    private async Task WriteAsync(ImportContext context, HashSet<int> badLines, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    private async Task<ImportJob> WriteAsync(ImportContext context, int rows, List<RowIssue> issues, HashSet<int> badLines, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         using var writer = new ImportWriter(db, context.Job.OrganizationId, context.Job.Source, context.MainCurrency, context.ImportDate, clock.GetUtcNow());
-        using (var reader = await TableFiles.OpenAsync(context.Job.FilePath, context.Mapping, cancellationToken))
+        using (var reader = await OpenAsync(context, cancellationToken))
         {
-            var normalizer = new RowNormalizer(context.Mapping, reader.Headers, context.ImportDate, TableFiles.IsXlsx(context.Job.FilePath));
+            var normalizer = new RowNormalizer(context.Mapping, reader.Headers, context.ImportDate, context.Job.IsXlsx);
             var batch = new List<ImportRow>(BatchSize);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -162,6 +183,8 @@ public sealed class RunImport(DsoDbContext db, TimeProvider clock)
                     context.RowsImported += batch.Count;
                     batch.Clear();
                     progress?.Report(new ImportProgress("writing", context.RowsImported, 0));
+                    // Inside the transaction: while it is open, no other worker can take the job over.
+                    await context.Lease.KeepAsync(cancellationToken);
                 }
             }
 
@@ -175,8 +198,18 @@ public sealed class RunImport(DsoDbContext db, TimeProvider clock)
             await SettleMissingAsync(context, writer.SeenPieces, cancellationToken);
         }
 
+        var job = await db.Set<ImportJob>().SingleAsync(j => j.Id == context.Job.Id, cancellationToken);
+        job.Progress(rows, context.RowsImported, issues.Count);
+        job.Succeed(context.ClientsWritten, context.PiecesWritten, context.PiecesClosed, clock.GetUtcNow());
+        SaveIssues(job, issues);
+        await db.SaveChangesAsync(cancellationToken);
+        await ImportFiles.DeleteAsync(db, job.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return job;
     }
+
+    private async Task<ITableReader> OpenAsync(ImportContext context, CancellationToken cancellationToken) =>
+        await TableFiles.OpenAsync(await ImportFiles.OpenAsync(db, context.Job.Id, cancellationToken), context.Job.IsXlsx, context.Mapping, cancellationToken);
 
     private async Task SettleMissingAsync(ImportContext context, HashSet<long> seenIds, CancellationToken cancellationToken)
     {
@@ -195,22 +228,28 @@ public sealed class RunImport(DsoDbContext db, TimeProvider clock)
         }
     }
 
+    // The final state, its row errors and the removal of the file commit together.
     private async Task<ImportJob> FailAsync(long jobId, int rows, List<RowIssue> issues, string message, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var job = await db.Set<ImportJob>().SingleAsync(j => j.Id == jobId, cancellationToken);
         job.Progress(rows, 0, issues.Count);
         job.Fail(message, clock.GetUtcNow());
         SaveIssues(job, issues);
         await db.SaveChangesAsync(cancellationToken);
+        await ImportFiles.DeleteAsync(db, jobId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return job;
     }
 
     private void SaveIssues(ImportJob job, List<RowIssue> issues) =>
         db.Set<ImportRowError>().AddRange(issues.Take(MaxStoredErrors).Select(i => new ImportRowError(job.OrganizationId, job.Id, i.Line, i.Column, i.Message)));
 
-    private sealed class ImportContext(ImportJob job, ImportMapping mapping, DateOnly importDate, string mainCurrency, bool rejectOnErrors)
+    private sealed class ImportContext(ImportJob job, ImportMapping mapping, DateOnly importDate, string mainCurrency, bool rejectOnErrors, Lease lease)
     {
+        public Lease Lease { get; } = lease;
+
         public ImportJob Job { get; } = job;
 
         public ImportMapping Mapping { get; } = mapping;

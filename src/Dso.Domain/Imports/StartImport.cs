@@ -1,11 +1,12 @@
 using Dso.Domain.Common;
 using Dso.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dso.Domain.Imports;
 
-/// <summary>Checks an upload and its mapping, keeps the file, and queues an import job for it.</summary>
-public sealed class StartImport(DsoDbContext db, ImportStorage storage, TimeProvider clock)
+/// <summary>Checks an upload and its mapping, and queues an import job with the file, in one transaction.</summary>
+public sealed class StartImport(DsoDbContext db, IOptions<DomainOptions> options, TimeProvider clock)
 {
     public async Task<Outcome<ImportJob>> ExecuteAsync(ImportRequest request, Stream content, CancellationToken cancellationToken)
     {
@@ -37,16 +38,20 @@ public sealed class StartImport(DsoDbContext db, ImportStorage storage, TimeProv
             return Outcomes.Failure<ImportJob>(UserError.Invalid("source must have 1 to 100 characters and not be 'api'.", "source"));
         }
 
-        var path = await storage.SaveAsync(content, extension, cancellationToken);
-        if (path is null)
-        {
-            return Outcomes.Failure<ImportJob>(new UserError(["file"], $"The file is larger than {storage.MaxFileBytes / (1024 * 1024)} MiB.", UserErrorCode.LimitExceeded));
-        }
-
         var organizationId = await db.Organizations.Select(o => o.Id).SingleAsync(cancellationToken);
-        var job = new ImportJob(organizationId, Path.GetFileName(request.FileName), path, json!, request.Mode, source, request.UserId, clock.GetUtcNow());
+        var job = new ImportJob(organizationId, Path.GetFileName(request.FileName), json!, request.Mode, source, request.UserId, clock.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Set<ImportJob>().Add(job);
         await db.SaveChangesAsync(cancellationToken);
+        var maxBytes = options.Value.MaxImportFileBytes;
+        if (!await ImportFiles.SaveAsync(db, job, content, maxBytes, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return Outcomes.Failure<ImportJob>(new UserError(["file"], $"The file is larger than {maxBytes / (1024 * 1024)} MiB.", UserErrorCode.LimitExceeded));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         return Outcomes.Success(job);
     }
 }

@@ -59,6 +59,30 @@ public sealed class DsoDbContext(DbContextOptions<DsoDbContext> options, Tenant 
 
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
+    public DbSet<Events.DomainEvent> Events => Set<Events.DomainEvent>();
+
+    public DbSet<Events.EventConsumer> EventConsumers => Set<Events.EventConsumer>();
+
+    /// <summary>
+    /// Every save runs in a transaction (the caller's, else one of its own), so what the interceptors write beside
+    /// the changes (events, audit entries) commits or rolls back with them.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null || !ChangeTracker.HasChanges())
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Save with SaveChangesAsync: events and audit entries are written by its interceptors.");
+
     private long? CurrentOrganizationId => Tenant.OrganizationId;
 
     private long? CurrentPortfolioUserId => Tenant.PortfolioUserId;

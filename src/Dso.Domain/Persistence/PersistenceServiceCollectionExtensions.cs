@@ -23,14 +23,14 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<Tenant>();
         services.AddSingleton<SqlitePragmas>();
         services.AddSingleton<Audit.AuditInterceptor>();
-        services.AddSingleton<Changes.ChangeFeed>();
-        services.AddSingleton<Changes.ChangeFeedInterceptor>();
+        services.AddSingleton<Events.EventSignal>();
+        services.AddSingleton<Events.EventRecorder>();
         services.AddScoped<DatabaseMaintenance>();
         services.AddDbContext<DsoDbContext>((sp, options) => options
             .UseSqlite(connection, sqlite => sqlite
                 .MigrationsAssembly(typeof(DsoDbContext).Assembly.GetName().Name)
                 .MigrationsHistoryTable("__Migrations"))
-            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<Audit.AuditInterceptor>(), sp.GetRequiredService<Changes.ChangeFeedInterceptor>())
+            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<Audit.AuditInterceptor>(), sp.GetRequiredService<Events.EventRecorder>())
             .AddInterceptors(sp.GetServices<IInterceptor>()));
         return services;
     }

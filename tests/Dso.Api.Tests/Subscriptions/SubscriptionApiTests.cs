@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Dso.Api.Jobs;
 using Dso.Api.Tests.Imports;
 using Dso.Api.Tests.Transport;
-using Dso.Domain.Changes;
+using Dso.Domain.Events;
 using Dso.Domain.Users;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,8 +29,8 @@ public class SubscriptionApiTests(ApiServer server)
         await using var adminSocket = await SubscribeAsync(admin, Pieces);
         await using var collectorSocket = await SubscribeAsync(collector, Pieces);
         await using var intruderSocket = await SubscribeAsync(intruder, Pieces);
-        await server.WatchersAsync(admin, ChangeTopic.PieceUpdated, 2);
-        await server.WatchersAsync(intruder, ChangeTopic.PieceUpdated, 1);
+        await server.WatchersAsync(admin, EventTopic.PieceUpdated, 2);
+        await server.WatchersAsync(intruder, EventTopic.PieceUpdated, 1);
         await collectorSocket.SubscribeAsync("other", "subscription($c: ID!) { pieceUpdated(clientId: $c) { number } }", new { c = clients["B"] });
         var otherClient = await collectorSocket.ReceiveAsync();
         await PayAsync(admin, "B", "F2", 40);
@@ -53,7 +53,7 @@ public class SubscriptionApiTests(ApiServer server)
         await LoadAsync(admin, ("A", "F1"));
         await server.PostAsync("mutation { upsertPieces(input: { pieces: [{ type: INVOICE, number: \"F1\", clientCode: \"A\", issueDate: \"2025-05-01\", dueDate: \"2025-05-31\", amount: \"100\", openAmount: \"100\", balanceDate: \"2025-05-01\", promiseDate: \"2025-06-20\" }] }) { userErrors { message } } }", key: admin);
         await using var socket = await SubscribeAsync(viewer, "subscription { alertRaised(kinds: [BROKEN_PROMISE]) { kind message client { code } } }");
-        await server.WatchersAsync(admin, ChangeTopic.AlertRaised, 1);
+        await server.WatchersAsync(admin, EventTopic.AlertRaised, 1);
 
         await server.Services.GetRequiredService<ScenarioMorningJob>().Invoke();
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Dso.Domain.Changes;
+using Dso.Domain.Events;
 
 namespace Dso.Api.Tests.Transport;
 
@@ -15,10 +15,10 @@ public class GraphQLWebSocketClientTests(ApiServer server)
 
         var query = await RunAsync(key, "{ organization { name } }", 1);
         var subscriber = RunAsync(key, "subscription { pieceUpdated { number client { name } } }", 1);
-        await server.WatchersAsync(key, ChangeTopic.PieceUpdated, 1);
+        await server.WatchersAsync(key, EventTopic.PieceUpdated, 1);
         await server.PostAsync("mutation { upsertPieces(input: { pieces: [{ type: INVOICE, number: \"F1\", clientCode: \"A\", issueDate: \"2025-05-01\", dueDate: \"2025-05-31\", amount: \"100\", openAmount: \"100\" }] }) { userErrors { message } } }", key: key);
         var events = await subscriber;
-        await server.WatchersAsync(key, ChangeTopic.PieceUpdated, 0);
+        await server.WatchersAsync(key, EventTopic.PieceUpdated, 0);
         var refused = await RunAsync("dso_unknown", "{ organization { name } }", 1, succeed: false);
 
         Assert.Equal("{\"data\":{\"organization\":{\"name\":\"Client Node SAS\"}}}", Without(query.Single(), "extensions"));

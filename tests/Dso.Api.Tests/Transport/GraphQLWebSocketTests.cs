@@ -1,4 +1,4 @@
-using Dso.Domain.Changes;
+using Dso.Domain.Events;
 
 namespace Dso.Api.Tests.Transport;
 
@@ -54,12 +54,12 @@ public class GraphQLWebSocketTests(ApiServer server)
         await using var socket = await GraphQLSocket.ConnectAsync(server, key);
 
         await socket.SubscribeAsync("s", "subscription { pieceUpdated { id } }");
-        await server.WatchersAsync(key, ChangeTopic.PieceUpdated, 1);
+        await server.WatchersAsync(key, EventTopic.PieceUpdated, 1);
         await socket.SendAsync(new { id = "s", type = "complete" });
-        await server.WatchersAsync(key, ChangeTopic.PieceUpdated, 0);
+        await server.WatchersAsync(key, EventTopic.PieceUpdated, 0);
         await socket.SendAsync(new { id = "unknown", type = "complete" });
         await socket.SubscribeAsync("s", "subscription { pieceUpdated { id } }");
-        await server.WatchersAsync(key, ChangeTopic.PieceUpdated, 1);
+        await server.WatchersAsync(key, EventTopic.PieceUpdated, 1);
     }
 
     [Theory]

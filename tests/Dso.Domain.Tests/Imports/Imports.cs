@@ -37,7 +37,8 @@ public static class Imports
             using var stream = new MemoryStream(content);
             var started = await sp.GetRequiredService<StartImport>().ExecuteAsync(new ImportRequest(fileName, mapping, null, mode), stream, default);
             Assert.True(started.Succeeded, string.Join("; ", started.Errors.Select(e => e.Message)));
-            return await sp.GetRequiredService<RunImport>().ExecuteAsync(started.Value!.Id, null, default);
+            Assert.NotNull(await sp.GetRequiredService<ClaimImport>().ExecuteAsync(started.Value!.Id, default));
+            return await sp.GetRequiredService<RunImport>().ExecuteAsync(started.Value.Id, null, default);
         });
 
     public static string[] SampleLines() => File.ReadAllLines(SageSample, Windows1252);

@@ -1,5 +1,5 @@
 using Dso.Api.GraphQL.DataLoading;
-using Dso.Domain.Changes;
+using Dso.Domain.Events;
 
 namespace Dso.Api.GraphQL.Subscriptions;
 

@@ -1,7 +1,7 @@
 using Dso.Api.Auth;
 using Dso.Api.GraphQL.Common;
 using Dso.Api.GraphQL.DataLoading;
-using Dso.Domain.Changes;
+using Dso.Domain.Events;
 using GraphQL;
 using GraphQL.Execution;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;

@@ -4,7 +4,7 @@ using Dso.Api.GraphQL.Common;
 using Dso.Api.GraphQL.Imports;
 using Dso.Api.GraphQL.Pieces;
 using Dso.Domain.Alerts;
-using Dso.Domain.Changes;
+using Dso.Domain.Events;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
@@ -28,7 +28,7 @@ public sealed class SubscriptionGraphType : ObjectGraphType
             .ResolveStream(ctx =>
             {
                 var kinds = ctx.GetArgument<List<AlertKind>?>("kinds");
-                return Watch(ctx, ChangeTopic.AlertRaised, c => kinds is null || kinds.Contains(c.AlertKind!.Value), (l, id, ct) => Result(l.Alerts.Load(id), ct));
+                return Watch(ctx, EventTopic.AlertRaised, c => kinds is null || kinds.Contains(c.AlertKind!.Value), (l, id, ct) => Result(l.Alerts.Load(id), ct));
             });
         Field<NonNullGraphType<PieceGraphType>>("pieceUpdated")
             .Description("Each piece as it is created or changed (balance, status, promise, dates); only the client's when clientId is set. Pieces a file import creates are announced by importJobUpdated.")
@@ -37,7 +37,7 @@ public sealed class SubscriptionGraphType : ObjectGraphType
             .ResolveStreamAsync(async ctx =>
             {
                 var clientId = ctx.GetArgument<string?>("clientId") is { } id ? await VisibleAsync(ctx, "clientId", "Client", id, (l, key) => l.Clients.Load(key)) : (long?)null;
-                return Watch(ctx, ChangeTopic.PieceUpdated, c => clientId is null || c.ClientId == clientId, (l, id, ct) => Result(l.Pieces.Load(id), ct));
+                return Watch(ctx, EventTopic.PieceUpdated, c => clientId is null || c.ClientId == clientId, (l, id, ct) => Result(l.Pieces.Load(id), ct));
             });
         Field<NonNullGraphType<ImportJobGraphType>>("importJobUpdated")
             .Description("The import job as it is now, then each time it starts and when it ends.")
@@ -46,15 +46,15 @@ public sealed class SubscriptionGraphType : ObjectGraphType
             .ResolveStreamAsync(async ctx =>
             {
                 var jobId = await VisibleAsync(ctx, "id", "ImportJob", ctx.GetArgument<string>("id"), (l, key) => l.ImportJobs.Load(key));
-                var source = Watch(ctx, ChangeTopic.ImportJobUpdated, c => c.EntityId == jobId, (l, id, ct) => Result(l.ImportJobs.Load(id), ct));
+                var source = Watch(ctx, EventTopic.ImportJobUpdated, c => c.EntityId == jobId, (l, id, ct) => Result(l.ImportJobs.Load(id), ct));
                 // The job may have moved on before the subscription: its state as of now comes first.
-                source.Changes.Add(new Change(ctx.Principal().OrganizationId, ChangeTopic.ImportJobUpdated, jobId));
+                source.Changes.Add(new Change(ctx.Principal().OrganizationId, EventTopic.ImportJobUpdated, jobId));
                 return source;
             });
     }
 
-    private static ChangeSource Watch(IResolveFieldContext context, ChangeTopic topic, Func<Change, bool> filter, ChangedEntityLoader load) =>
-        new(context.Service<ChangeFeed>().Watch(context.Principal().OrganizationId, topic, filter), load);
+    private static ChangeSource Watch(IResolveFieldContext context, EventTopic topic, Func<Change, bool> filter, ChangedEntityLoader load) =>
+        new(context.Service<IChangeFeed>().Watch(context.Principal().OrganizationId, topic, filter), load);
 
     private static async Task<object?> Result<T>(IDataLoaderResult<T> pending, CancellationToken cancellationToken) =>
         await pending.GetResultAsync(cancellationToken);

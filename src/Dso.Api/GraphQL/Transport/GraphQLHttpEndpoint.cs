@@ -21,7 +21,7 @@ public sealed partial class GraphQLHttpEndpoint(
     GraphQLRequestReader reader,
     IOptions<TransportOptions> options,
     RequestRules rules,
-    Dso.Domain.Imports.ImportStorage storage,
+    IOptions<Dso.Domain.DomainOptions> domain,
     ILogger<GraphQLHttpEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext context)
@@ -53,7 +53,7 @@ public sealed partial class GraphQLHttpEndpoint(
         {
             request = HttpMethods.IsGet(http.Method)
                 ? reader.ReadGet(http)
-                : await reader.ReadPostAsync(http, options.Value.MaxRequestBytes, storage.MaxFileBytes + (1 << 20), context.RequestAborted);
+                : await reader.ReadPostAsync(http, options.Value.MaxRequestBytes, domain.Value.MaxImportFileBytes + (1 << 20), context.RequestAborted);
         }
         catch (BadGraphQLRequestException e)
         {

@@ -13,9 +13,18 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         builder.Property(j => j.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(j => j.Mode).HasConversion<string>().HasMaxLength(8);
         builder.Property(j => j.MappingJson).HasMaxLength(20_000);
-        builder.Property(j => j.FilePath).HasMaxLength(1000);
+        builder.Property(j => j.ClaimedBy).HasMaxLength(200);
         builder.Property(j => j.Message).HasMaxLength(2000);
         builder.HasIndex(j => j.State);
+    }
+}
+
+internal sealed class ImportFileChunkConfiguration : IEntityTypeConfiguration<ImportFileChunk>
+{
+    public void Configure(EntityTypeBuilder<ImportFileChunk> builder)
+    {
+        builder.HasIndex(c => new { c.ImportJobId, c.Index }).IsUnique();
+        builder.HasOne<ImportJob>().WithMany().HasForeignKey(c => c.ImportJobId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

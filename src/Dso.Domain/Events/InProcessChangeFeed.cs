@@ -1,25 +1,24 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 
-namespace Dso.Domain.Changes;
+namespace Dso.Domain.Events;
 
 /// <summary>
-/// Announces committed changes to the subscribers of this process, by organization and topic. Publishing never
-/// waits: each subscription has a bounded buffer of its own, and a subscriber that falls behind loses its oldest
-/// changes, not the publisher's time. Nothing is kept for organizations and topics nobody watches.
+/// The change feed of one process: the fan-out publishes every committed event here, and each subscriber of this
+/// process watches it by organization and topic. Publishing never waits: each subscription has a bounded buffer of
+/// its own, and a subscriber that falls behind loses its oldest changes, not the publisher's time. Nothing is kept
+/// for organizations and topics nobody watches.
 /// </summary>
-public sealed class ChangeFeed(int capacity = ChangeFeed.DefaultCapacity)
+public sealed class InProcessChangeFeed(int capacity = InProcessChangeFeed.DefaultCapacity) : IChangeFeed
 {
     public const int DefaultCapacity = 1024;
 
-    private readonly ConcurrentDictionary<(long Organization, ChangeTopic Topic), ChangeSubscription[]> watchers = new();
+    private readonly ConcurrentDictionary<(long Organization, EventTopic Topic), ChangeSubscription[]> watchers = new();
     private readonly Lock gate = new();
 
-    /// <summary>Whether anybody watches the topic in the organization (so writers can skip collecting changes).</summary>
-    public bool IsWatched(long organizationId, ChangeTopic topic) => watchers.ContainsKey((organizationId, topic));
+    public bool IsWatched(long organizationId, EventTopic topic) => watchers.ContainsKey((organizationId, topic));
 
-    /// <summary>How many subscriptions watch the topic in the organization.</summary>
-    public int Watchers(long organizationId, ChangeTopic topic) => watchers.TryGetValue((organizationId, topic), out var current) ? current.Length : 0;
+    public int Watchers(long organizationId, EventTopic topic) => watchers.TryGetValue((organizationId, topic), out var current) ? current.Length : 0;
 
     public void Publish(Change change)
     {
@@ -32,8 +31,7 @@ public sealed class ChangeFeed(int capacity = ChangeFeed.DefaultCapacity)
         }
     }
 
-    /// <summary>Changes of one topic in one organization that pass <paramref name="filter"/>, until disposed.</summary>
-    public ChangeSubscription Watch(long organizationId, ChangeTopic topic, Func<Change, bool> filter)
+    public ChangeSubscription Watch(long organizationId, EventTopic topic, Func<Change, bool> filter)
     {
         var key = (organizationId, topic);
         ChangeSubscription? subscription = null;
@@ -46,7 +44,7 @@ public sealed class ChangeFeed(int capacity = ChangeFeed.DefaultCapacity)
         return subscription;
     }
 
-    private void Remove((long, ChangeTopic) key, ChangeSubscription subscription)
+    private void Remove((long, EventTopic) key, ChangeSubscription subscription)
     {
         lock (gate)
         {

@@ -1,0 +1,17 @@
+namespace Dso.Domain.Events;
+
+/// <summary>What a domain event says happened. Subscriptions watch some of them; handlers react to any.</summary>
+public enum EventTopic
+{
+    /// <summary>An alert was raised.</summary>
+    AlertRaised,
+
+    /// <summary>A piece was created or changed (amounts, status, promise, due date...), or several at once (an import's batch).</summary>
+    PieceUpdated,
+
+    /// <summary>An import job was queued, started, made progress or ended.</summary>
+    ImportJobUpdated,
+
+    /// <summary>A piece was qualified: the event names the status change.</summary>
+    PieceQualified,
+}
