@@ -20,7 +20,9 @@ public sealed class GraphQLSocket : IAsyncDisposable
 
     public string? CloseReason => socket.CloseStatusDescription;
 
-    public static async Task<GraphQLSocket> OpenAsync(ApiServer server, string? protocol = "graphql-transport-ws")
+    public static Task<GraphQLSocket> OpenAsync(ApiServer server, string? protocol = "graphql-transport-ws") => OpenAsync(server.GraphQLUrl, protocol);
+
+    public static async Task<GraphQLSocket> OpenAsync(Uri graphQLUrl, string? protocol = "graphql-transport-ws")
     {
         var client = new GraphQLSocket();
         if (protocol is not null)
@@ -28,16 +30,18 @@ public sealed class GraphQLSocket : IAsyncDisposable
             client.socket.Options.AddSubProtocol(protocol);
         }
 
-        var url = new UriBuilder(server.GraphQLUrl) { Scheme = "ws" }.Uri;
+        var url = new UriBuilder(graphQLUrl) { Scheme = "ws" }.Uri;
         using var timeout = new CancellationTokenSource(Patience);
         await client.socket.ConnectAsync(url, timeout.Token);
         return client;
     }
 
     /// <summary>Opens a socket and has it acknowledged for the key.</summary>
-    public static async Task<GraphQLSocket> ConnectAsync(ApiServer server, string key)
+    public static Task<GraphQLSocket> ConnectAsync(ApiServer server, string key) => ConnectAsync(server.GraphQLUrl, key);
+
+    public static async Task<GraphQLSocket> ConnectAsync(Uri graphQLUrl, string key)
     {
-        var client = await OpenAsync(server);
+        var client = await OpenAsync(graphQLUrl);
         await client.SendAsync(new { type = "connection_init", payload = new { Authorization = $"Bearer {key}" } });
         var ack = await client.ReceiveAsync();
         Assert.Equal("connection_ack", ack?["type"]?.GetValue<string>());
