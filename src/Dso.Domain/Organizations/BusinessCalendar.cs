@@ -3,6 +3,10 @@ namespace Dso.Domain.Organizations;
 /// <summary>Business dates: what day it is in a time zone, and whether a zone exists.</summary>
 public static class BusinessCalendar
 {
+    /// <summary>The instant a local day starts in the time zone.</summary>
+    public static DateTimeOffset StartOf(DateOnly date, string timeZone) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), TimeZoneInfo.FindSystemTimeZoneById(timeZone)), TimeSpan.Zero);
+
     public static DateOnly Today(TimeProvider clock, string timeZone) => DateOf(clock.GetUtcNow(), timeZone);
 
     /// <summary>The business date of an instant in a time zone.</summary>

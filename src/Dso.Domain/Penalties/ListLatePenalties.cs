@@ -26,9 +26,10 @@ public sealed class ListLatePenalties(DsoDbContext db, TimeProvider clock)
         }
 
         var settings = organization.Settings;
+        var exchangeRates = await ExchangeRates.ExchangeRateTable.LoadAsync(db, on, cancellationToken);
         if (!settings.LatePenaltyEnabled)
         {
-            return new LatePenalties(on, []);
+            return new LatePenalties(on, [], exchangeRates);
         }
 
         var rates = await PenaltyRates.LoadAsync(db, settings.ContractualPenaltyRatePercent, cancellationToken);
@@ -57,6 +58,6 @@ public sealed class ListLatePenalties(DsoDbContext db, TimeProvider clock)
             }
         }
 
-        return new LatePenalties(on, lines);
+        return new LatePenalties(on, lines, exchangeRates);
     }
 }

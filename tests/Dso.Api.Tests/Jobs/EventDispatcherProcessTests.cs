@@ -23,13 +23,39 @@ public class EventDispatcherProcessTests
         await writer.DataAsync(Load);
         await using var socket = await GraphQLSocket.ConnectAsync(reader.GraphQLUrl, ApiServer.BootstrapKey);
         await socket.SubscribeAsync("s", "subscription { pieceUpdated { number openAmount { amount } } }");
-        // The subscription registers as soon as its message is handled; give it that moment.
-        await Task.Delay(500);
+        // Until the subscription is registered, changes pass it by: its own server's change shows when it is.
+        Task<JsonNode?>? pending = null;
+        async Task<string> NextPieceAsync()
+        {
+            pending ??= socket.ReceiveAsync();
+            if (await Task.WhenAny(pending, Task.Delay(2000)) != pending)
+            {
+                return "";
+            }
 
-        await writer.DataAsync("mutation { upsertPieces(input: { pieces: [{ type: INVOICE, number: \"F1\", clientCode: \"C1\", issueDate: \"2025-05-01\", dueDate: \"2025-05-31\", amount: \"100\", openAmount: \"40\" }] }) { userErrors { message } } }");
+            var message = await pending;
+            pending = null;
+            return message!["payload"]!["data"]!["pieceUpdated"]!.ToJsonString();
+        }
 
-        var next = await socket.ReceiveAsync();
-        Assert.Equal("{\"number\":\"F1\",\"openAmount\":{\"amount\":\"40.00\"}}", next!["payload"]!["data"]!["pieceUpdated"]!.ToJsonString());
+        string received;
+        var open = 90;
+        do
+        {
+            await PayAsync(reader, open--);
+            received = await NextPieceAsync();
+        }
+        while (received == "");
+
+        await PayAsync(writer, 40);
+
+        string next;
+        do
+        {
+            next = await NextPieceAsync();
+        }
+        while (next != "" && next != Paid(40));
+        Assert.Equal(Paid(40), next);
     }
 
     [Fact]
@@ -57,6 +83,11 @@ public class EventDispatcherProcessTests
         var alert = Assert.Single(await DisputeAlertsAsync(again));
         Assert.Equal("F1 is disputed: Litige prix.", alert!["message"]!.GetValue<string>());
     }
+
+    private static Task<JsonNode> PayAsync(ApiProcess api, int open) => api.DataAsync(
+        $"mutation {{ upsertPieces(input: {{ pieces: [{{ type: INVOICE, number: \"F1\", clientCode: \"C1\", issueDate: \"2025-05-01\", dueDate: \"2025-05-31\", amount: \"100\", openAmount: \"{open}\" }}] }}) {{ userErrors {{ message }} }} }}");
+
+    private static string Paid(int open) => $"{{\"number\":\"F1\",\"openAmount\":{{\"amount\":\"{open}.00\"}}}}";
 
     private static async Task<JsonArray> DisputeAlertsAsync(ApiProcess api) =>
         (await api.DataAsync("{ alerts(first: 10) { nodes { kind message } } }"))["alerts"]!["nodes"]!.AsArray()

@@ -53,17 +53,14 @@ public static class AuditFields
             .AuthorizeWithPolicy(Policies.Admin)
             .ResolveAsync(async ctx =>
             {
-                var organization = await ctx.Service<DsoDbContext>().Organizations.AsNoTracking().SingleAsync(ctx.CancellationToken);
                 var entity = GlobalId.Decode(ctx.GetArgument<string?>("entityId"));
                 var filter = new AuditFilter(
                     ctx.GetArgument<string?>("userId") is { } user ? GlobalId.DecodeAs("User", user) ?? -1 : null,
                     entity is { } e ? AuditEntryGraphType.EntityTypeOf(e.Type) : null,
                     entity?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ctx.GetArgument<DateOnly?>("from") is { } from ? StartOf(from, organization) : null,
-                    ctx.GetArgument<DateOnly?>("to") is { } to ? StartOf(to.AddDays(1), organization) : null);
+                    ctx.GetArgument<DateOnly?>("from"),
+                    ctx.GetArgument<DateOnly?>("to"));
                 return await ctx.Service<ListAuditLog>().ExecuteAsync(filter, ctx.PageRequest(), ctx.CancellationToken);
             });
 
-    private static DateTimeOffset StartOf(DateOnly date, Organization organization) =>
-        new(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), TimeZoneInfo.FindSystemTimeZoneById(organization.TimeZone)), TimeSpan.Zero);
 }

@@ -1,3 +1,4 @@
+using Dso.Domain.Common;
 using Dso.Api.GraphQL.Common;
 using Dso.Api.GraphQL.DataLoading;
 using Dso.Api.GraphQL.Pieces;

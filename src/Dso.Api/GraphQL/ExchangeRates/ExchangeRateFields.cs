@@ -16,12 +16,7 @@ public static class ExchangeRateFields
             .Description("The organization's exchange rates to its main currency, by currency then date.")
             .Argument<StringGraphType>("currency")
             .ResolveAsync(async ctx =>
-            {
-                var currency = Dso.Domain.Common.Currency.Normalize(ctx.GetArgument<string?>("currency"));
-                var rates = ctx.Service<DsoDbContext>().ExchangeRates.AsNoTracking();
-                return await (currency is null ? rates : rates.Where(r => r.Currency == currency))
-                    .OrderBy(r => r.Currency).ThenBy(r => r.Date).Take(UpsertExchangeRates.MaxRates).ToListAsync(ctx.CancellationToken);
-            });
+                await ctx.Service<ListExchangeRates>().ExecuteAsync(ctx.GetArgument<string?>("currency"), ctx.CancellationToken));
 
     public static void RegisterMutations(ObjectGraphType mutation) =>
         MutationFields.Add<UpsertExchangeRatesInputGraphType, UpsertExchangeRatesPayloadGraphType, IReadOnlyList<ExchangeRate>>(

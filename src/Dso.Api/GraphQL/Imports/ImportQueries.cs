@@ -12,5 +12,5 @@ public static class ImportQueries
     public static void Register(ObjectGraphType query) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ImportMappingGraphType>>>>("importMappings")
             .Description("The mappings saved by name.")
-            .ResolveAsync(async ctx => await ctx.Service<DsoDbContext>().Set<SavedImportMapping>().AsNoTracking().OrderBy(m => m.Name).ToListAsync(ctx.CancellationToken));
+            .ResolveAsync(async ctx => await ctx.Service<ListImportMappings>().ExecuteAsync(ctx.CancellationToken));
 }

@@ -1,3 +1,4 @@
+using Dso.Domain.Common;
 using Dso.Api.GraphQL.Common;
 using Dso.Domain.Organizations;
 using Dso.Domain.Penalties;
@@ -29,18 +30,7 @@ public sealed class LatePenaltySettingsGraphType : ObjectGraphType<Organization>
         Name = "LatePenaltySettings";
         Field<NonNullGraphType<DecimalScalar>>("annualRatePercent")
             .Description("The rate of today's half-year (of the latest one known while today's is not in the tables yet): the contractual rate, never below three times the legal interest rate, else the ECB rate + 10 points.")
-            .ResolveAsync(async ctx =>
-            {
-                try
-                {
-                    var rates = await PenaltyRates.LoadAsync(ctx.Service<Dso.Domain.Persistence.DsoDbContext>(), ctx.Source.Settings.ContractualPenaltyRatePercent, ctx.CancellationToken);
-                    return rates.On(rates.LatestKnown(ctx.Source.Today(ctx.Service<TimeProvider>())));
-                }
-                catch (MissingPenaltyRateException e)
-                {
-                    throw new ExecutionError(e.Message) { Code = "PENALTY_RATE_MISSING" };
-                }
-            });
+            .ResolveAsync(async ctx => await ctx.Service<ShowPenaltyRate>().ExecuteAsync(ctx.CancellationToken));
         Field<DecimalScalar>("contractualRatePercent").Resolve(ctx => ctx.Source.Settings.ContractualPenaltyRatePercent);
         Field<NonNullGraphType<MoneyGraphType>>("fixedIndemnity").Description("The fixed recovery indemnity per late invoice (D441-5).")
             .Resolve(ctx => new Money(ComputeLatePenalty.FixedIndemnity, "EUR"));

@@ -18,14 +18,8 @@ public sealed class LatePenaltiesGraphType : ObjectGraphType<LatePenalties>
         Name = "LatePenalties";
         Field(p => p.AsOf);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PenaltyLineGraphType>>>>("lines").Resolve(ctx => ctx.Source.Lines);
-        Field<NonNullGraphType<MoneyGraphType>>("totalInterest").Description("In the main currency, at the rates of asOf.").ResolveAsync(async ctx => await Total(ctx, l => l.Interest));
-        Field<NonNullGraphType<MoneyGraphType>>("totalIndemnity").ResolveAsync(async ctx => await Total(ctx, l => l.Indemnity));
-    }
-
-    private static async Task<object?> Total(IResolveFieldContext<LatePenalties> context, Func<PenaltyLine, decimal> amount)
-    {
-        var rates = await ExchangeRateTable.LoadAsync(context.Service<DsoDbContext>(), context.Source.AsOf, context.CancellationToken);
-        return new Money(rates.Total(context.Source.Lines.Select(l => (l.Piece.Currency, amount(l.Line)))), rates.MainCurrency);
+        Field<NonNullGraphType<MoneyGraphType>>("totalInterest").Description("In the main currency, at the rates of asOf.").Resolve(ctx => ctx.Source.TotalInterest);
+        Field<NonNullGraphType<MoneyGraphType>>("totalIndemnity").Resolve(ctx => ctx.Source.TotalIndemnity);
     }
 }
 

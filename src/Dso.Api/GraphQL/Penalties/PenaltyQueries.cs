@@ -13,17 +13,7 @@ public static class PenaltyQueries
             .Description("The late-payment interest and indemnities a client owes as of a date (default today), computed, not recorded.")
             .Argument<NonNullGraphType<IdGraphType>>("clientId")
             .Argument<DateScalar>("asOf")
-            .ResolveAsync(async ctx =>
-            {
-                try
-                {
-                    return await ctx.Service<ListLatePenalties>().ExecuteAsync(
-                        GlobalId.DecodeAs("Client", ctx.GetArgument<string>("clientId")) ?? -1, ctx.GetArgument<DateOnly?>("asOf"), ctx.CancellationToken)
-                        ?? throw new ExecutionError("No such client.") { Code = "NOT_FOUND" };
-                }
-                catch (MissingPenaltyRateException e)
-                {
-                    throw new ExecutionError(e.Message) { Code = "PENALTY_RATE_MISSING" };
-                }
-            });
+            .ResolveAsync(async ctx => await ctx.Service<ListLatePenalties>().ExecuteAsync(
+                    GlobalId.DecodeAs("Client", ctx.GetArgument<string>("clientId")) ?? -1, ctx.GetArgument<DateOnly?>("asOf"), ctx.CancellationToken)
+                ?? throw new ExecutionError("No such client.") { Code = "NOT_FOUND" });
 }

@@ -1,3 +1,4 @@
+using Dso.Domain.Common;
 using Dso.Api.GraphQL.Common;
 using Dso.Domain.Reports;
 using GraphQL.Types;

@@ -41,7 +41,7 @@ public static class ScenarioMutations
 
                 var ids = run.Value!.PlannedActionIds;
                 return Outcomes.Success<IReadOnlyList<CollectionAction>>(
-                    await ctx.Service<DsoDbContext>().Actions.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.DueDate).ThenBy(a => a.Id).ToListAsync(ctx.CancellationToken));
+                    await ctx.Service<ListActions>().ExecuteAsync(ids, ctx.CancellationToken));
             });
     }
 

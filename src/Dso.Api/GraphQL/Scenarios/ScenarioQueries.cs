@@ -14,9 +14,7 @@ public static class ScenarioQueries
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ScenarioGraphType>>>>("scenarios")
             .Description("The scenarios in use (not archived), the default first.")
-            .ResolveAsync(async ctx => await ctx.Service<DsoDbContext>().Scenarios.AsNoTracking().Include(s => s.Steps)
-                .Where(s => !s.Archived).OrderByDescending(s => s.IsDefault).ThenBy(s => s.Name)
-                .ToListAsync(ctx.CancellationToken));
+            .ResolveAsync(async ctx => await ctx.Service<ListScenarios>().ExecuteAsync(ctx.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<Actions.ActionGraphType>>>>("scenarioPreview")
             .Description("What a scenario run on the date (default today) would create, with no side effect (the actions have no usable id).")
             .Argument<DateScalar>("date")

@@ -22,9 +22,7 @@ public static class TemplateFields
             {
                 var channel = ctx.GetArgument<Channel?>("channel");
                 var archived = ctx.GetArgument<bool>("includeArchived");
-                return await ctx.Service<DsoDbContext>().Templates.AsNoTracking().Include(t => t.Translations)
-                    .Where(t => (channel == null || t.Channel == channel) && (archived || !t.Archived))
-                    .OrderBy(t => t.Name).ToListAsync(ctx.CancellationToken);
+                return await ctx.Service<ListTemplates>().ExecuteAsync(channel, archived, ctx.CancellationToken);
             });
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TemplatePlaceholderGraphType>>>>("templatePlaceholders")
             .Description("Every value a template can insert; any other name is refused when the template is saved.")

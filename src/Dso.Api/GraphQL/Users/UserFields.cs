@@ -22,8 +22,7 @@ public static class UserFields
                 var userId = principal.IsAdmin
                     ? ctx.GetArgument<string?>("userId") is { } given ? GlobalId.DecodeAs("User", given) ?? -1 : (long?)null
                     : principal.UserId;
-                return await ctx.Service<DsoDbContext>().ApiKeys.AsNoTracking().Where(k => userId == null || k.UserId == userId)
-                    .OrderBy(k => k.CreatedAt).ThenBy(k => k.Id).Take(1000).ToListAsync(ctx.CancellationToken);
+                return await ctx.Service<ListApiKeys>().ExecuteAsync(userId, ctx.CancellationToken);
             });
 
     public static void RegisterMutations(ObjectGraphType mutation)

@@ -1,3 +1,4 @@
+using Dso.Domain.Users;
 using Dso.Api.GraphQL.Common;
 using Dso.Domain.Persistence;
 using GraphQL;
@@ -17,11 +18,6 @@ public static class UserQueries
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserGraphType>>>>("users")
             .Description("The organization's users, by name; archived ones only when asked.")
             .Argument<BooleanGraphType>("includeArchived", arg => arg.DefaultValue = false)
-            .ResolveAsync(async ctx =>
-            {
-                var archived = ctx.GetArgument<bool>("includeArchived");
-                return await ctx.Service<DsoDbContext>().Users.AsNoTracking().Where(u => archived || !u.Archived)
-                    .OrderBy(u => u.Name).ThenBy(u => u.Id).Take(1000).ToListAsync(ctx.CancellationToken);
-            });
+            .ResolveAsync(async ctx => await ctx.Service<ListUsers>().ExecuteAsync(ctx.GetArgument<bool>("includeArchived"), ctx.CancellationToken));
     }
 }
