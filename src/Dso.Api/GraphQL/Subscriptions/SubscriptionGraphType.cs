@@ -31,7 +31,7 @@ public sealed class SubscriptionGraphType : ObjectGraphType
                 return Watch(ctx, EventTopic.AlertRaised, c => kinds is null || kinds.Contains(c.AlertKind!.Value), (l, id, ct) => Result(l.Alerts.Load(id), ct));
             });
         Field<NonNullGraphType<PieceGraphType>>("pieceUpdated")
-            .Description("Each piece as it is created or changed (balance, status, promise, dates); only the client's when clientId is set. Pieces a file import creates are announced by importJobUpdated.")
+            .Description("Each piece as it is created or changed (balance, status, promise, dates); only the client's when clientId is set.")
             .Argument<IdGraphType>("clientId")
             .AuthorizeWithPolicy(Policies.Read)
             .ResolveStreamAsync(async ctx =>
