@@ -6,10 +6,43 @@ using Microsoft.Extensions.Options;
 
 namespace Dso.Api.Hosting;
 
-/// <summary>Start-up work before the API listens: migrations, the bootstrap key, the demo data.</summary>
+/// <summary>
+/// Start-up work before the API listens: migrations, the bootstrap key, the demo data. A database another process
+/// is writing to (an import on the command line, another instance migrating) is waited for, with a log line each
+/// time, for up to <c>Dso:Database:StartTimeout</c>; it never stops the start by itself.
+/// </summary>
 public static partial class DatabaseInitializer
 {
     public static async Task InitializeAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+        // Wall-clock time: how long the process itself waits, whatever clock the business rules run on.
+        var clock = TimeProvider.System;
+        var until = clock.GetUtcNow() + services.GetRequiredService<IOptions<DatabaseOptions>>().Value.StartTimeout;
+        var attempt = 0;
+        while (true)
+        {
+            try
+            {
+                // SQLite waits for a busy database by itself, blocking its thread (busy_timeout, EF's migration lock): say so while it does.
+                var work = Task.Run(() => InitializeOnceAsync(services, cancellationToken), cancellationToken);
+                while (await Task.WhenAny(work, Task.Delay(TimeSpan.FromSeconds(2), clock, cancellationToken)) != work)
+                {
+                    LogBusy(logger, ++attempt);
+                }
+
+                await work;
+                return;
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 5 or 6 && clock.GetUtcNow() < until)
+            {
+                LogBusy(logger, ++attempt);
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, cancellationToken);
+            }
+        }
+    }
+
+    private static async Task InitializeOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         using var scope = services.CreateScope();
         var provider = scope.ServiceProvider;
@@ -42,6 +75,9 @@ public static partial class DatabaseInitializer
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is busy (another process is writing to it); start-up waits for it ({Attempt}).")]
+    private static partial void LogBusy(ILogger logger, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The bootstrap API key is ready.")]
     private static partial void LogBootstrapReady(ILogger logger);

@@ -13,4 +13,7 @@ public sealed class DatabaseOptions
 
     /// <summary>Applies pending migrations when the API starts.</summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>How long start-up waits for a database another process holds busy before giving up.</summary>
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromMinutes(10);
 }

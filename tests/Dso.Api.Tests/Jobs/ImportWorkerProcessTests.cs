@@ -42,6 +42,32 @@ public partial class ImportWorkerProcessTests
     }
 
     [Fact]
+    public async Task AServerStoppedGracefullyDuringAnImport_LeavesTheJobQueuedWithItsFile_AndTheNextStartImportsIt()
+    {
+        using var database = new TemporaryDatabase();
+        string id;
+        using (var stopped = await ApiProcess.StartAsync(database.Path))
+        {
+            id = (await UploadAsync(stopped, Export(Pieces)))["startImport"]!["job"]!["id"]!.GetValue<string>();
+            for (var state = ""; state != "RUNNING";)
+            {
+                state = (await stopped.DataAsync("query($id: ID!) { node(id: $id) { ... on ImportJob { state } } }", new { id }))["node"]!["state"]!.GetValue<string>();
+            }
+
+            stopped.Process.Terminate();
+            Assert.Equal(0, await stopped.Process.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        Assert.Equal("Queued", await ScalarAsync(database.Path, "SELECT State FROM ImportJob"));
+        Assert.NotEqual("0", await ScalarAsync(database.Path, "SELECT COUNT(*) FROM ImportFileChunk"));
+        using var restarted = await ApiProcess.StartAsync(database.Path);
+        var job = await WaitForJobAsync(restarted, id);
+
+        Assert.Equal(("SUCCEEDED", Pieces), (job["state"]!.GetValue<string>(), job["piecesUpserted"]!.GetValue<int>()));
+        Assert.Equal("0", await ScalarAsync(database.Path, "SELECT COUNT(*) FROM ImportFileChunk"));
+    }
+
+    [Fact]
     public async Task TwoServersOnOneDatabase_RunEachQueuedImportOnce()
     {
         using var database = new TemporaryDatabase();
