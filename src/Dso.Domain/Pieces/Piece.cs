@@ -4,7 +4,7 @@ using Dso.Domain.Organizations;
 namespace Dso.Domain.Pieces;
 
 /// <summary>An open item (invoice, credit note, unapplied payment...), its amounts signed from the company's side.</summary>
-public sealed class Piece : ITenantOwned
+public sealed class Piece : ITenantOwned, IVersioned
 {
     private readonly List<BalanceEvent> balanceHistory = [];
 
@@ -71,6 +71,9 @@ public sealed class Piece : ITenantOwned
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Raised by every change of the piece or its history (see <see cref="IVersioned"/>).</summary>
+    public int Version { get; private set; }
+
     /// <summary>The dated open amounts; load it before <see cref="Apply"/> changes a balance.</summary>
     public IReadOnlyList<BalanceEvent> BalanceHistory => balanceHistory;
 
@@ -122,7 +125,7 @@ public sealed class Piece : ITenantOwned
 
         if (changed)
         {
-            UpdatedAt = now;
+            Touch(now);
         }
 
         return changed;
@@ -149,7 +152,8 @@ public sealed class Piece : ITenantOwned
     /// <summary>Gives the piece a status and comment; the promise is replaced (or cleared) with it.</summary>
     public void Qualify(long statusId, string comment, DateOnly? promiseDate, decimal? promisedAmount, DateTimeOffset now)
     {
-        (StatusId, StatusComment, PromiseDate, PromisedAmount, UpdatedAt) = (statusId, comment.Length == 0 ? null : comment, promiseDate, promisedAmount, now);
+        (StatusId, StatusComment, PromiseDate, PromisedAmount) = (statusId, comment.Length == 0 ? null : comment, promiseDate, promisedAmount);
+        Touch(now);
     }
 
     /// <summary>Settles the piece on a date (a FULL import that no longer lists it); false when it was already settled.</summary>
@@ -161,12 +165,16 @@ public sealed class Piece : ITenantOwned
         }
 
         RecordBalance(on < BalanceDate ? BalanceDate : on, 0);
-        UpdatedAt = now;
+        Touch(now);
         return true;
     }
 
     /// <summary>Days overdue on a date: 0 when not yet due or settled.</summary>
     public int DaysOverdue(DateOnly on) => IsOpen ? BusinessCalendar.DaysOverdue(DueDate, on) : 0;
+
+    // Every change raises the version, even one that leaves the piece's own columns as they were (a back-dated
+    // event changes only its history): the save is then conditional on the version read.
+    private void Touch(DateTimeOffset now) => (UpdatedAt, Version) = (now, Version + 1);
 
     private void RecordBalance(DateOnly date, decimal openAmount)
     {

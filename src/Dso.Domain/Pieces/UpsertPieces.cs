@@ -52,8 +52,15 @@ public sealed class UpsertPieces(DsoDbContext db, TimeProvider clock)
             return Outcomes.Failure<IReadOnlyList<Piece>>(errors);
         }
 
-        var pieces = await PieceWriter.ApplyAsync(db, organization.Id, values, Piece.ApiSource, clock.GetUtcNow(), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        // Concurrent writers of the same pieces: the later save fails on a stale version and runs again on fresh data.
+        var pieces = await db.WriteAsync(
+            async () =>
+            {
+                var written = await PieceWriter.ApplyAsync(db, organization.Id, values, Piece.ApiSource, clock.GetUtcNow(), cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                return written;
+            },
+            cancellationToken);
         return Outcomes.Success<IReadOnlyList<Piece>>(pieces);
     }
 

@@ -20,6 +20,7 @@ internal sealed class PieceConfiguration : IEntityTypeConfiguration<Piece>
         builder.Property(p => p.Source).HasMaxLength(100);
         builder.Property(p => p.StatusComment).HasMaxLength(2000);
         builder.Ignore(p => p.IsOpen);
+        builder.Property(p => p.Version).IsConcurrencyToken();
 
         // Natural key, and one index per keyset ordering of the pieces connection.
         builder.HasIndex(p => new { p.OrganizationId, p.Type, p.Number }).IsUnique();
