@@ -26,7 +26,7 @@ public static partial class DatabaseInitializer
             {
                 // SQLite waits for a busy database by itself, blocking its thread (busy_timeout, EF's migration lock): say so while it does.
                 var work = Task.Run(() => InitializeOnceAsync(services, cancellationToken), cancellationToken);
-                while (await Task.WhenAny(work, Task.Delay(TimeSpan.FromSeconds(2), clock, cancellationToken)) != work)
+                while (await Task.WhenAny(work, Task.Delay(TimeSpan.FromSeconds(3), clock, cancellationToken)) != work)
                 {
                     LogBusy(logger, ++attempt);
                 }
@@ -76,7 +76,7 @@ public static partial class DatabaseInitializer
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is busy (another process is writing to it); start-up waits for it ({Attempt}).")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database has kept start-up waiting ({Attempt}): another process may hold it; start-up goes on waiting.")]
     private static partial void LogBusy(ILogger logger, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The bootstrap API key is ready.")]

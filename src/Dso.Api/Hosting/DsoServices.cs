@@ -39,8 +39,8 @@ public static class DsoServices
             .Validate(o => o.EventRetention > TimeSpan.Zero, "Dso:Events:Retention must be positive.")
             .ValidateOnStart();
         services.AddOptions<Jobs.EventOptions>().BindConfiguration(Jobs.EventOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
-        services.Configure<TransportOptions>(configuration.GetSection(TransportOptions.Section));
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TransportOptions>().BindConfiguration(TransportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<DsoOptions>(o =>
         {
             o.BootstrapApiKey = configuration["Dso:Auth:BootstrapApiKey"];
@@ -65,7 +65,7 @@ public static class DsoServices
         services.AddSingleton<ExportLinks>();
         services.AddHttpContextAccessor();
         services.AddScoped<RequestPrincipal>();
-        services.Configure<LimitOptions>(configuration.GetSection(LimitOptions.Section));
+        services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CostBudgets>();
         services.AddScoped<RequestCost>();
         services.AddScoped<Loaders>();

@@ -17,7 +17,11 @@ public sealed class QualifyPieces(DsoDbContext db, TimeProvider clock)
 {
     public const int MaxPieces = 500;
 
-    public async Task<Outcome<QualifiedPieces>> ExecuteAsync(QualifyPiecesRequest request, long userId, CancellationToken cancellationToken)
+    // A qualification and a concurrent upsert of the same pieces: the one that read stale versions runs again.
+    public Task<Outcome<QualifiedPieces>> ExecuteAsync(QualifyPiecesRequest request, long userId, CancellationToken cancellationToken) =>
+        db.WriteAsync(() => QualifyAsync(request, userId, cancellationToken), cancellationToken);
+
+    private async Task<Outcome<QualifiedPieces>> QualifyAsync(QualifyPiecesRequest request, long userId, CancellationToken cancellationToken)
     {
         var organization = await db.Organizations.SingleAsync(cancellationToken);
         var today = organization.Today(clock);

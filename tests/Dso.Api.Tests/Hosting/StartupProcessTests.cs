@@ -28,8 +28,18 @@ public class StartupProcessTests
         }
 
         using var api = await starting;
-        Assert.Contains("The database is busy", api.Process.Output, StringComparison.Ordinal);
+        Assert.Contains("The database has kept start-up waiting", api.Process.Output, StringComparison.Ordinal);
         Assert.False(api.Process.HasExited);
         Assert.NotNull((await api.DataAsync("{ organization { name } }"))["organization"]);
+    }
+
+    [Fact]
+    public async Task ABadSetting_StopsTheStart_WithAMessageNamingIt()
+    {
+        using var database = new TemporaryDatabase();
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ApiProcess.StartAsync(database.Path, "--Dso:Limits:MaxDepth", "0"));
+
+        Assert.Contains("Dso:Limits:MaxDepth must be between 1 and 1000.", refused.Message, StringComparison.Ordinal);
     }
 }

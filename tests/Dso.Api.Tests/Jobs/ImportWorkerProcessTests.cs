@@ -29,7 +29,7 @@ public partial class ImportWorkerProcessTests
         var organization = await ScalarAsync(database.Path, "SELECT Id FROM Organizations");
         using (var cli = ChildProcess.Start(["admin", "import", "--organization", organization, "--file", csv, "--mapping", mapping, "--mode", "FULL", .. settings]))
         {
-            Assert.True(await cli.WaitForAsync("writing", TimeSpan.FromMinutes(2)), cli.Output);
+            Assert.True(await cli.WaitForAsync("writing   ", TimeSpan.FromMinutes(2)), cli.Output);
             cli.Kill();
         }
 
