@@ -14,7 +14,9 @@ public static class ClientValidation
             errors.Add(path.Invalid("code", "code must have 1 to 64 characters."));
         }
 
+        FormulaText.Check(input.Code, path, "code", errors);
         var name = input.Name?.Trim() ?? "";
+        FormulaText.Check(input.Name, path, "name", errors);
         if (name.Length is 0 or > 200)
         {
             errors.Add(path.Invalid("name", "name must have 1 to 200 characters."));

@@ -26,12 +26,8 @@ public sealed class CellParser(char decimalSeparator, string dateFormat)
     public DateOnly? Date(string text) =>
         DateOnly.TryParseExact(text.Trim(), dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
-    /// <summary>
-    /// A text cell that a spreadsheet would run as a formula (=, +, @, or - not followed by a number):
-    /// refused rather than stored, so no export of Dso data can carry it back into a spreadsheet.
-    /// </summary>
-    public static bool LooksLikeFormula(string text) =>
-        text.Length > 0 && (text[0] is '=' or '+' or '@' or '\t' or '\r' || (text[0] == '-' && text.Length > 1 && !char.IsAsciiDigit(text[1])));
+    /// <summary>A text cell that a spreadsheet would run as a formula: refused rather than stored (see <see cref="Common.FormulaText"/>).</summary>
+    public static bool LooksLikeFormula(string text) => Common.FormulaText.LooksLikeFormula(text);
 
     /// <summary>Binary content or text decoded with the wrong encoding.</summary>
     public static string? Garbled(string text) =>

@@ -147,7 +147,10 @@ public sealed class RunImport(DsoDbContext db, Worker worker, TimeProvider clock
             }
         }
 
-        issues.AddRange(errors.Select(e => new RowIssue(row.Line, normalizer.Column(FieldOf(e)), e.Message)));
+        // A cell the normalizer already refused (a formula) is reported once.
+        var found = errors.Select(e => new RowIssue(row.Line, normalizer.Column(FieldOf(e)), e.Message))
+            .Where(issue => !issues.Any(i => i.Line == issue.Line && i.Column == issue.Column)).ToList();
+        issues.AddRange(found);
     }
 
     private static string FieldOf(UserError error) => error.Field[^1] switch

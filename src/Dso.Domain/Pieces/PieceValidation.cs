@@ -9,6 +9,7 @@ public static class PieceValidation
     {
         var before = errors.Count;
         var number = input.Number?.Trim() ?? "";
+        FormulaText.Check(input.Number, path, "number", errors);
         if (number.Length is 0 or > 64)
         {
             errors.Add(path.Invalid("number", "number must have 1 to 64 characters."));

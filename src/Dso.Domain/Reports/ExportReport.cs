@@ -21,7 +21,6 @@ public sealed class ExportReport(
     ComputeDisputesReport disputes,
     ComputeCollectionsReport collections)
 {
-    private static readonly char[] FormulaStarts = ['=', '+', '-', '@'];
 
     /// <summary>Writes the workbook; the user errors of the report's arguments (or a missing exchange rate) come back instead.</summary>
     public async Task<Outcome<string>> ExecuteAsync(ReportRequest request, Stream output, CancellationToken cancellationToken)
@@ -45,7 +44,7 @@ public sealed class ExportReport(
 
     /// <summary>A cell value safe to open in a spreadsheet.</summary>
     public static object? Cell(object? value) =>
-        value is string text && text.Length > 0 && Array.IndexOf(FormulaStarts, text[0]) >= 0 ? "'" + text : value;
+        value is string text ? FormulaText.Neutralize(text) : value;
 
     private async Task<Outcome<(Dictionary<string, object> Sheets, string FileName)>> SheetsAsync(ReportRequest request, CancellationToken cancellationToken)
     {

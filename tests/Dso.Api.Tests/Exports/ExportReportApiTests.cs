@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using MiniExcelLibs;
 
@@ -15,14 +17,22 @@ public class ExportReportApiTests(ApiServer server)
     {
         var key = await server.CreateOrganizationAsync("Export SAS");
         var viewer = await server.CreateKeyAsync(key, Domain.Users.Role.Viewer);
-        await server.PostAsync("mutation { upsertClients(input: { clients: [{ code: \"=1+1\", name: \"=HYPERLINK(\\\"http://evil.example\\\")\" }] }) { userErrors { message } } }", key: key);
-        await server.PostAsync("mutation { upsertPieces(input: { pieces: [{ type: INVOICE, number: \"F1\", clientCode: \"=1+1\", issueDate: \"2025-05-01\", dueDate: \"2025-05-31\", amount: \"1200.50\", openAmount: \"1200.50\" }] }) { userErrors { message } } }", key: key);
+        var refused = await server.PostAsync("mutation { upsertClients(input: { clients: [{ code: \"=1+1\", name: \"=HYPERLINK(\\\"http://evil.example\\\")\" }] }) { userErrors { field } } }", key: key);
+        await server.PostAsync("mutation { upsertClients(input: { clients: [{ code: \"EXP\", name: \"Alpha\" }] }) { userErrors { message } } }", key: key);
+        await server.PostAsync("mutation { upsertPieces(input: { pieces: [{ type: INVOICE, number: \"F1\", clientCode: \"EXP\", issueDate: \"2025-05-01\", dueDate: \"2025-05-31\", amount: \"1200.50\", openAmount: \"1200.50\" }] }) { userErrors { message } } }", key: key);
+        // Text stored before the API refused formulas: exports still neutralise it.
+        using (var scope = server.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Dso.Domain.Persistence.DsoDbContext>().Clients.IgnoreQueryFilters().Where(c => c.Code == "EXP")
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Code, "=1+1").SetProperty(c => c.Name, "=HYPERLINK(\"http://evil.example\")"));
+        }
 
         var answer = await server.PostAsync(Export, new { i = new { report = "AGED_BALANCE", asOf = "2025-06-30" } }, viewer);
         var url = answer.Data("exportReport", "export", "url")!.GetValue<string>();
         using var response = await server.Http.GetAsync(new Uri(url));
         var bytes = await response.Content.ReadAsByteArrayAsync();
 
+        Assert.Equal(2, refused.Data("upsertClients", "userErrors")!.AsArray().Count);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("aged-balance-2025-06-30.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);

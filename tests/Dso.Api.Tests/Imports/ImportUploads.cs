@@ -11,7 +11,11 @@ public static class ImportUploads
 
     public static readonly string SageMapping = File.ReadAllText(RepositoryRoot.TestData("sage100-mapping.json"));
 
-    public static async Task<GraphQLAnswer> UploadAsync(this ApiServer server, string key, byte[] content, string fileName, JsonElement? mapping, string? mappingName = null, bool preflight = true)
+    public static async Task<GraphQLAnswer> UploadAsync(this ApiServer server, string key, byte[] content, string fileName, JsonElement? mapping, string? mappingName = null, bool preflight = true) =>
+        await server.SendAsync(Request(new Uri("/graphql", UriKind.Relative), content, fileName, mapping, mappingName, preflight), key);
+
+    /// <summary>The multipart request of startImport for a file.</summary>
+    public static HttpRequestMessage Request(Uri graphQLUrl, byte[] content, string fileName, JsonElement? mapping, string? mappingName = null, bool preflight = true)
     {
         var operations = JsonSerializer.Serialize(new { query = Start, variables = new { file = (object?)null, mapping, name = mappingName } });
         var form = new MultipartFormDataContent
@@ -22,13 +26,13 @@ public static class ImportUploads
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "0", fileName);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = form };
+        var request = new HttpRequestMessage(HttpMethod.Post, graphQLUrl) { Content = form };
         if (preflight)
         {
             request.Headers.Add("GraphQL-Require-Preflight", "1");
         }
 
-        return await server.SendAsync(request, key);
+        return request;
     }
 
     /// <summary>The Sage 100 sample of shared/data (300 pieces of 40 clients) with its mapping.</summary>

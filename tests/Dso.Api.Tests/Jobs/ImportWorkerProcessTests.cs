@@ -107,15 +107,7 @@ public partial class ImportWorkerProcessTests
 
     private static async Task<JsonNode> UploadAsync(ApiProcess api, byte[] content)
     {
-        var operations = System.Text.Json.JsonSerializer.Serialize(new { query = ImportUploads.Start, variables = new { file = (object?)null, mapping = System.Text.Json.JsonDocument.Parse(ImportUploads.SageMapping).RootElement, name = (string?)null } });
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(operations, Encoding.UTF8), "operations" },
-            { new StringContent("{\"0\":[\"variables.file\"]}", Encoding.UTF8), "map" },
-            { new ByteArrayContent(content), "0", "export.csv" },
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, api.GraphQLUrl) { Content = form };
-        request.Headers.Add("GraphQL-Require-Preflight", "1");
+        using var request = ImportUploads.Request(api.GraphQLUrl, content, "export.csv", System.Text.Json.JsonDocument.Parse(ImportUploads.SageMapping).RootElement);
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiServer.BootstrapKey);
         using var response = await api.Http.SendAsync(request);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;

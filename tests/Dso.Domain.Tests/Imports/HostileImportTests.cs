@@ -16,6 +16,7 @@ public class HostileImportTests
         { "bad decimal", [Header, Good.Replace("1 234,56;1 234,56", "12,3,4;1 234,56", StringComparison.Ordinal)], 2, "Montant TTC", "not an amount" },
         { "duplicate number", [Header, Good, Good], 3, "N° pièce", "already on line 2" },
         { "formula cell", [Header, Good.Replace("Alpha SAS", "=cmd|' /C calc'!A0", StringComparison.Ordinal)], 2, "Raison sociale", "formula" },
+        { "formula after a sign", [Header, Good.Replace("Alpha SAS", "-2+3+cmd|' /C calc'!A0", StringComparison.Ordinal)], 2, "Raison sociale", "formula" },
         { "unknown type", [Header, Good.Replace("Facture", "Traite", StringComparison.Ordinal)], 2, "Type", "not a known piece type" },
         { "bad SIREN", [Header, Good.Replace("732829320", "732829321", StringComparison.Ordinal)], 2, "SIREN", "SIREN" },
         { "open above amount", [Header, Good.Replace("1 234,56;1 234,56", "100,00;150,00", StringComparison.Ordinal)], 2, "Reste dû", "not exceed" },
