@@ -49,10 +49,14 @@ public partial class ImportWorkerProcessTests
         using (var stopped = await ApiProcess.StartAsync(database.Path))
         {
             id = (await UploadAsync(stopped, Export(Pieces)))["startImport"]!["job"]!["id"]!.GetValue<string>();
-            for (var state = ""; state != "RUNNING";)
+            var state = "QUEUED";
+            for (var attempt = 0; state == "QUEUED" && attempt < 600; attempt++)
             {
                 state = (await stopped.DataAsync("query($id: ID!) { node(id: $id) { ... on ImportJob { state } } }", new { id }))["node"]!["state"]!.GetValue<string>();
             }
+
+            // Stopped while it runs, not before it starts nor after it ends.
+            Assert.Equal("RUNNING", state);
 
             stopped.Process.Terminate();
             Assert.Equal(0, await stopped.Process.WaitForExitAsync(TimeSpan.FromSeconds(30)));
