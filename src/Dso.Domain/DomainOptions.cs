@@ -6,6 +6,9 @@ public sealed class DomainOptions
     /// <summary><c>Dso:Imports:MaxFileBytes</c>: the largest uploaded file.</summary>
     public long MaxImportFileBytes { get; set; } = 512L * 1024 * 1024;
 
+    /// <summary><c>Dso:Imports:MaxDecompressedBytes</c> and <c>Dso:Imports:MaxCompressionRatio</c>: what an XLSX upload may expand to.</summary>
+    public Imports.XlsxLimits Xlsx { get; set; } = Imports.XlsxLimits.Default;
+
     /// <summary><c>Dso:Work:LeaseDuration</c>: how long a claim on background work lasts without renewal.</summary>
     public TimeSpan LeaseDuration { get; set; } = Work.Worker.DefaultLeaseDuration;
 

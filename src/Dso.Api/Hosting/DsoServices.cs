@@ -31,10 +31,15 @@ public static class DsoServices
             .Configure(o =>
             {
                 o.MaxImportFileBytes = configuration.GetValue("Dso:Imports:MaxFileBytes", o.MaxImportFileBytes);
+                o.Xlsx = new(
+                    configuration.GetValue("Dso:Imports:MaxDecompressedBytes", o.Xlsx.MaxDecompressedBytes),
+                    configuration.GetValue("Dso:Imports:MaxCompressionRatio", o.Xlsx.MaxCompressionRatio));
                 o.LeaseDuration = configuration.GetValue("Dso:Work:LeaseDuration", o.LeaseDuration);
                 o.EventRetention = configuration.GetValue("Dso:Events:Retention", o.EventRetention);
             })
             .Validate(o => o.MaxImportFileBytes > 0, "Dso:Imports:MaxFileBytes must be a positive number of bytes.")
+            .Validate(o => o.Xlsx.MaxDecompressedBytes > 0, "Dso:Imports:MaxDecompressedBytes must be a positive number of bytes.")
+            .Validate(o => o.Xlsx.MaxCompressionRatio >= 2, "Dso:Imports:MaxCompressionRatio must be at least 2.")
             .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "Dso:Work:LeaseDuration must be at least 00:00:01.")
             .Validate(o => o.EventRetention > TimeSpan.Zero, "Dso:Events:Retention must be positive.")
             .ValidateOnStart();

@@ -5,6 +5,7 @@ using Dso.Domain.Persistence;
 using Dso.Domain.Pieces;
 using Dso.Domain.Work;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dso.Domain.Imports;
 
@@ -17,7 +18,7 @@ namespace Dso.Domain.Imports;
 /// Stopped (cancelled), it gives the job back to the queue; a worker that dies leaves it to be taken over once
 /// its lease lapses. Either way its transaction rolled back, so running it again is safe.
 /// </summary>
-public sealed class RunImport(DsoDbContext db, Worker worker, TimeProvider clock)
+public sealed class RunImport(DsoDbContext db, Worker worker, IOptions<DomainOptions> options, TimeProvider clock)
 {
     public const int BatchSize = 2000;
     public const int MaxStoredErrors = 10_000;
@@ -212,7 +213,7 @@ public sealed class RunImport(DsoDbContext db, Worker worker, TimeProvider clock
     }
 
     private async Task<ITableReader> OpenAsync(ImportContext context, CancellationToken cancellationToken) =>
-        await TableFiles.OpenAsync(await ImportFiles.OpenAsync(db, context.Job.Id, cancellationToken), context.Job.IsXlsx, context.Mapping, cancellationToken);
+        await TableFiles.OpenAsync(await ImportFiles.OpenAsync(db, context.Job.Id, cancellationToken), context.Job.IsXlsx, context.Mapping, options.Value.Xlsx, cancellationToken);
 
     private async Task SettleMissingAsync(ImportContext context, HashSet<long> seenIds, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ public static class TableFiles
     public static bool IsXlsx(string fileName) => fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A reader over the content (which it then owns).</summary>
-    public static async Task<ITableReader> OpenAsync(Stream content, bool xlsx, ImportMapping mapping, CancellationToken cancellationToken)
+    public static async Task<ITableReader> OpenAsync(Stream content, bool xlsx, ImportMapping mapping, XlsxLimits limits, CancellationToken cancellationToken)
     {
         if (content.Length == 0)
         {
@@ -16,6 +16,21 @@ public static class TableFiles
             throw new UnreadableRowException(1, "The file is empty.");
         }
 
-        return xlsx ? XlsxTableReader.Open(content) : await CsvTableReader.OpenAsync(content, mapping, cancellationToken);
+        if (!xlsx)
+        {
+            return await CsvTableReader.OpenAsync(content, mapping, cancellationToken);
+        }
+
+        try
+        {
+            XlsxBounds.Check(content, limits);
+        }
+        catch
+        {
+            await content.DisposeAsync();
+            throw;
+        }
+
+        return XlsxTableReader.Open(content);
     }
 }

@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dso.Api.Tests.Processes;
 
 namespace Dso.Api.Tests.Imports;
 
@@ -38,4 +40,32 @@ public static class ImportUploads
     /// <summary>The Sage 100 sample of shared/data (300 pieces of 40 clients) with its mapping.</summary>
     public static async Task<GraphQLAnswer> UploadSageSampleAsync(this ApiServer server, string key) =>
         await server.UploadAsync(key, await File.ReadAllBytesAsync(RepositoryRoot.TestData("sage100-export-sample.csv")), "export.csv", JsonDocument.Parse(SageMapping).RootElement);
+
+    /// <summary>startImport of a file on a server process, with the Sage mapping; the job it queued.</summary>
+    public static async Task<JsonNode> UploadAsync(ApiProcess api, byte[] content, string fileName = "export.csv")
+    {
+        using var request = Request(api.GraphQLUrl, content, fileName, JsonDocument.Parse(SageMapping).RootElement);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiServer.BootstrapKey);
+        using var response = await api.Http.SendAsync(request);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(body["data"]?["startImport"]?["job"] is not null, body.ToJsonString());
+        return body["data"]!;
+    }
+
+    /// <summary>The job once it has ended (polled on the server process).</summary>
+    public static async Task<JsonNode> WaitForJobAsync(ApiProcess api, string id)
+    {
+        for (var attempt = 0; attempt < 1200; attempt++)
+        {
+            var job = (await api.DataAsync("query($id: ID!) { node(id: $id) { ... on ImportJob { state piecesUpserted message } } }", new { id }))["node"]!;
+            if (job["state"]!.GetValue<string>() is "SUCCEEDED" or "FAILED")
+            {
+                return job;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Import job {id} did not end.\n{api.Process.Output}");
+    }
 }

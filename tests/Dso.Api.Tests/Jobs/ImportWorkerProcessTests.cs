@@ -34,7 +34,7 @@ public partial class ImportWorkerProcessTests
         }
 
         using var server = await ApiProcess.StartAsync(database.Path, "--Dso:Work:LeaseDuration", "00:00:02");
-        var job = await WaitForJobAsync(server, Dso.Api.GraphQL.Common.GlobalId.Encode("ImportJob", long.Parse(await ScalarAsync(database.Path, "SELECT Id FROM ImportJob"), CultureInfo.InvariantCulture)));
+        var job = await ImportUploads.WaitForJobAsync(server, Dso.Api.GraphQL.Common.GlobalId.Encode("ImportJob", long.Parse(await ScalarAsync(database.Path, "SELECT Id FROM ImportJob"), CultureInfo.InvariantCulture)));
 
         Assert.Equal(("SUCCEEDED", Pieces), (job["state"]!.GetValue<string>(), job["piecesUpserted"]!.GetValue<int>()));
         Assert.Equal(Pieces, (await server.DataAsync("{ pieces(first: 1) { totalCount } }"))["pieces"]!["totalCount"]!.GetValue<int>());
@@ -48,7 +48,7 @@ public partial class ImportWorkerProcessTests
         string id;
         using (var stopped = await ApiProcess.StartAsync(database.Path))
         {
-            id = (await UploadAsync(stopped, Export(Pieces)))["startImport"]!["job"]!["id"]!.GetValue<string>();
+            id = (await ImportUploads.UploadAsync(stopped, Export(Pieces)))["startImport"]!["job"]!["id"]!.GetValue<string>();
             var state = "QUEUED";
             for (var attempt = 0; state == "QUEUED" && attempt < 600; attempt++)
             {
@@ -65,7 +65,7 @@ public partial class ImportWorkerProcessTests
         Assert.Equal("Queued", await ScalarAsync(database.Path, "SELECT State FROM ImportJob"));
         Assert.NotEqual("0", await ScalarAsync(database.Path, "SELECT COUNT(*) FROM ImportFileChunk"));
         using var restarted = await ApiProcess.StartAsync(database.Path);
-        var job = await WaitForJobAsync(restarted, id);
+        var job = await ImportUploads.WaitForJobAsync(restarted, id);
 
         Assert.Equal(("SUCCEEDED", Pieces), (job["state"]!.GetValue<string>(), job["piecesUpserted"]!.GetValue<int>()));
         Assert.Equal("0", await ScalarAsync(database.Path, "SELECT COUNT(*) FROM ImportFileChunk"));
@@ -80,13 +80,13 @@ public partial class ImportWorkerProcessTests
         var jobs = new List<string>();
         for (var i = 0; i < 6; i++)
         {
-            var answer = await UploadAsync(i % 2 == 0 ? first : second, Export(500, $"B{i}"));
+            var answer = await ImportUploads.UploadAsync(i % 2 == 0 ? first : second, Export(500, $"B{i}"));
             jobs.Add(answer["startImport"]!["job"]!["id"]!.GetValue<string>());
         }
 
         foreach (var id in jobs)
         {
-            Assert.Equal("SUCCEEDED", (await WaitForJobAsync(first, id))["state"]!.GetValue<string>());
+            Assert.Equal("SUCCEEDED", (await ImportUploads.WaitForJobAsync(first, id))["state"]!.GetValue<string>());
         }
 
         var ended = Ended().Matches(first.Process.Output + second.Process.Output).Select(m => m.Groups[1].Value).ToList();
@@ -107,32 +107,6 @@ public partial class ImportWorkerProcessTests
 
         // Latin-1 writes "°" and "è" as Windows-1252 does.
         return Encoding.Latin1.GetBytes(text.ToString());
-    }
-
-    private static async Task<JsonNode> UploadAsync(ApiProcess api, byte[] content)
-    {
-        using var request = ImportUploads.Request(api.GraphQLUrl, content, "export.csv", System.Text.Json.JsonDocument.Parse(ImportUploads.SageMapping).RootElement);
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiServer.BootstrapKey);
-        using var response = await api.Http.SendAsync(request);
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.True(body["data"]?["startImport"]?["job"] is not null, body.ToJsonString());
-        return body["data"]!;
-    }
-
-    private static async Task<JsonNode> WaitForJobAsync(ApiProcess api, string id)
-    {
-        for (var attempt = 0; attempt < 1200; attempt++)
-        {
-            var job = (await api.DataAsync("query($id: ID!) { node(id: $id) { ... on ImportJob { state piecesUpserted message } } }", new { id }))["node"]!;
-            if (job["state"]!.GetValue<string>() is "SUCCEEDED" or "FAILED")
-            {
-                return job;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Import job {id} did not end.\n{api.Process.Output}");
     }
 
     private static async Task<string> ScalarAsync(string database, string sql)

@@ -21,6 +21,11 @@ public sealed class ChildProcess : IDisposable
 
     public int ExitCode => process.ExitCode;
 
+    /// <summary>The most resident memory it has held so far (Linux's VmHWM), in bytes.</summary>
+    public long PeakMemoryBytes =>
+        File.ReadLines($"/proc/{process.Id}/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024).Single();
+
     /// <summary>Everything it wrote so far, standard output and error interleaved.</summary>
     public string Output
     {

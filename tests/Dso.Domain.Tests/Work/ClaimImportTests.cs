@@ -4,6 +4,7 @@ using Dso.Domain.Tests.Imports;
 using Dso.Domain.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Dso.Domain.Tests.Work;
 
@@ -40,7 +41,7 @@ public class ClaimImportTests
 
         await Assert.ThrowsAsync<LeaseLostException>(() => db.RunAsync(sp => sp.GetRequiredService<RunImport>().ExecuteAsync(job, null, default)));
         var pieces = await db.QueryAsync(c => c.Pieces.CountAsync());
-        var done = await db.RunAsync(sp => new RunImport(sp.GetRequiredService<DsoDbContext>(), Other, db.Clock).ExecuteAsync(job, null, default));
+        var done = await db.RunAsync(sp => new RunImport(sp.GetRequiredService<DsoDbContext>(), Other, sp.GetRequiredService<IOptions<DomainOptions>>(), db.Clock).ExecuteAsync(job, null, default));
 
         Assert.Equal(0, pieces);
         Assert.Equal(ImportJobState.Succeeded, done.State);
@@ -61,7 +62,7 @@ public class ClaimImportTests
         }
 
         await ClaimAsync(db, Other);
-        var failed = await db.RunAsync(sp => new RunImport(sp.GetRequiredService<DsoDbContext>(), Other, db.Clock).ExecuteAsync(job, null, default));
+        var failed = await db.RunAsync(sp => new RunImport(sp.GetRequiredService<DsoDbContext>(), Other, sp.GetRequiredService<IOptions<DomainOptions>>(), db.Clock).ExecuteAsync(job, null, default));
 
         Assert.Equal(ImportJobState.Failed, failed.State);
         Assert.Contains("interrupted 4 times", failed.Message, StringComparison.Ordinal);
