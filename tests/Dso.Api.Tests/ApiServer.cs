@@ -44,6 +44,8 @@ public sealed class ApiServer : IAsyncLifetime
              "--Dso:Scenarios:MorningRun", "false",
              // The test clock stands still, so buckets never refill: a budget no ordinary test exhausts.
              "--Dso:Limits:Budget", "10000000",
+             // Tests send refused credentials on purpose; throttling them has its own test (a process of its own).
+             "--Dso:Auth:FailureBurst", "1000000",
              // WebSocket tests wait for these: an unacknowledged socket closes after 2 s, credentials are checked every second.
              "--Dso:Api:ConnectionInitTimeout", "00:00:02", "--Dso:Api:CredentialCheckInterval", "00:00:01",
              "--Dso:Auth:Jwt:Issuer", JwtIssuer, "--Dso:Auth:Jwt:Audience", JwtAudience, "--Dso:Auth:Jwt:SigningKeys:0", JwtSigningKey],

@@ -29,10 +29,10 @@ public sealed class BearerAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var (principal, error) = await credentials.AuthenticateAsync(header, Context.RequestAborted);
+        var (principal, error, retryAfter) = await credentials.AuthenticateAsync(header, Context.Connection.RemoteIpAddress, Context.RequestAborted);
         if (principal is null)
         {
-            Context.Features.Set(new CredentialsRejected(error!));
+            Context.Features.Set(new CredentialsRejected(error!, retryAfter));
             return AuthenticateResult.Fail(error!);
         }
 

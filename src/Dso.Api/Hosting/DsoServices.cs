@@ -62,6 +62,8 @@ public static class DsoServices
         services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.Section));
         services.AddSingleton<TokenValidator>();
         services.AddScoped<BearerCredentials>();
+        services.AddSingleton<FailedAuthentications>();
+        services.AddOptions<FailedAuthenticationOptions>().BindConfiguration(FailedAuthenticationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(Policies.Add);
@@ -79,6 +81,7 @@ public static class DsoServices
         services.AddSingleton<GraphQLWebSocketEndpoint>();
         services.AddSingleton(RequestRules.Default);
         services.AddSingleton<IConfigureExecution, DocumentCache>();
+        services.AddSingleton<IConfigureExecution, DocumentBounds>();
         var development = builder.Environment.IsDevelopment();
         services.AddGraphQL(graphql => graphql
             .AddSchema<DsoSchema>()

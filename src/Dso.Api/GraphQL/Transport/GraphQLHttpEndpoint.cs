@@ -43,8 +43,16 @@ public sealed partial class GraphQLHttpEndpoint(
 
         if (context.Features.Get<CredentialsRejected>() is { } rejected)
         {
+            await WriteRejectedAsync(context, rejected);
+            return;
+        }
+
+        // Who asks is known before the body is read: callers without credentials may only introspect.
+        var anonymous = context.User.Identity?.IsAuthenticated != true;
+        if (anonymous && http.HasFormContentType)
+        {
             context.Response.Headers.WWWAuthenticate = "Bearer";
-            await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, rejected.Reason, "UNAUTHENTICATED");
+            await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Uploads need an API key or token: send 'Authorization: Bearer <API key or token>'.", "UNAUTHENTICATED");
             return;
         }
 
@@ -53,7 +61,7 @@ public sealed partial class GraphQLHttpEndpoint(
         {
             request = HttpMethods.IsGet(http.Method)
                 ? reader.ReadGet(http)
-                : await reader.ReadPostAsync(http, options.Value.MaxRequestBytes, domain.Value.MaxImportFileBytes + (1 << 20), context.RequestAborted);
+                : await reader.ReadPostAsync(http, anonymous ? options.Value.AnonymousMaxRequestBytes : options.Value.MaxRequestBytes, domain.Value.MaxImportFileBytes + (1 << 20), context.RequestAborted);
         }
         catch (BadGraphQLRequestException e)
         {
@@ -130,6 +138,19 @@ public sealed partial class GraphQLHttpEndpoint(
         context.Response.ContentType = MediaTypes.Json + "; charset=utf-8";
         var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
         await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+
+    private async Task WriteRejectedAsync(HttpContext context, CredentialsRejected rejected)
+    {
+        if (rejected.RetryAfter is { } wait)
+        {
+            context.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, rejected.Reason, "THROTTLED");
+            return;
+        }
+
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, rejected.Reason, "UNAUTHENTICATED");
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL request failed before execution: {Errors}")]

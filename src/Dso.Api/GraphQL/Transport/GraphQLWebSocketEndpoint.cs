@@ -18,7 +18,7 @@ public sealed class GraphQLWebSocketEndpoint(IServiceProvider services, IOptions
         if (context.Features.Get<CredentialsRejected>() is { } rejected)
         {
             // Credentials on the upgrade request itself were refused: no socket.
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.StatusCode = rejected.RetryAfter is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status429TooManyRequests;
             context.Response.Headers.WWWAuthenticate = "Bearer";
             await context.Response.WriteAsync(rejected.Reason, context.RequestAborted);
             return;
@@ -34,7 +34,7 @@ public sealed class GraphQLWebSocketEndpoint(IServiceProvider services, IOptions
         }
 
         var upgradeAuthorization = context.User.ToPrincipal() is null ? null : (string?)context.Request.Headers.Authorization;
-        await using var session = new GraphQLWebSocketSession(socket, upgradeAuthorization, services, options.Value, stop.Token);
+        await using var session = new GraphQLWebSocketSession(socket, upgradeAuthorization, context.Connection.RemoteIpAddress, services, options.Value, stop.Token);
         await session.RunAsync();
         if (lifetime.ApplicationStopping.IsCancellationRequested)
         {

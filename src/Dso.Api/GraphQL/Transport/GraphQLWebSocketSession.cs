@@ -27,6 +27,7 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly WebSocket socket;
+    private readonly System.Net.IPAddress? address;
     private readonly IServiceScopeFactory scopes;
     private readonly IDocumentExecuter<DsoSchema> executer;
     private readonly IGraphQLTextSerializer serializer;
@@ -43,9 +44,9 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
     private volatile bool closing;
     private Task credentialChecks = Task.CompletedTask;
 
-    public GraphQLWebSocketSession(WebSocket socket, string? upgradeAuthorization, IServiceProvider services, TransportOptions options, CancellationToken stopping)
+    public GraphQLWebSocketSession(WebSocket socket, string? upgradeAuthorization, System.Net.IPAddress? address, IServiceProvider services, TransportOptions options, CancellationToken stopping)
     {
-        (this.socket, authorization, this.options) = (socket, upgradeAuthorization, options);
+        (this.socket, authorization, this.address, this.options) = (socket, upgradeAuthorization, address, options);
         scopes = services.GetRequiredService<IServiceScopeFactory>();
         executer = services.GetRequiredService<IDocumentExecuter<DsoSchema>>();
         serializer = services.GetRequiredService<IGraphQLTextSerializer>();
@@ -232,7 +233,7 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
     private async Task<string?> AuthenticateAsync()
     {
         await using var scope = scopes.CreateAsyncScope();
-        var (principal, error) = await scope.ServiceProvider.GetRequiredService<BearerCredentials>().AuthenticateAsync(authorization!, stop.Token);
+        var (principal, error, _) = await scope.ServiceProvider.GetRequiredService<BearerCredentials>().AuthenticateAsync(authorization!, address, stop.Token);
         if (principal is null)
         {
             return error;

@@ -11,6 +11,10 @@ public sealed class TransportOptions
     [Range(1024L, long.MaxValue, ErrorMessage = "Dso:Api:MaxRequestBytes must be at least 1024.")]
     public long MaxRequestBytes { get; set; } = 8 * 1024 * 1024;
 
+    /// <summary>Largest body of a request without credentials (default 64 KiB: introspection fits; uploads need a key).</summary>
+    [Range(1024L, long.MaxValue, ErrorMessage = "Dso:Api:AnonymousMaxRequestBytes must be at least 1024.")]
+    public long AnonymousMaxRequestBytes { get; set; } = 64 * 1024;
+
     /// <summary>Longest a request may execute before it is cancelled (uploads are read first, then imported in the background).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00", ErrorMessage = "Dso:Api:ExecutionTimeout must be between 00:00:00.100 and 01:00:00.")]
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
