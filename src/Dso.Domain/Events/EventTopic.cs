@@ -14,4 +14,7 @@ public enum EventTopic
 
     /// <summary>A piece was qualified: the event names the status change.</summary>
     PieceQualified,
+
+    /// <summary>Who may do what changed: an API key was revoked, or a user archived or given other roles (open connections check again).</summary>
+    AccessChanged,
 }

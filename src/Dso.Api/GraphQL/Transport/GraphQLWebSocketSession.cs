@@ -7,6 +7,7 @@ using System.Text.Json;
 using Dso.Api.Auth;
 using Dso.Api.GraphQL.Common;
 using Dso.Api.GraphQL.Limits;
+using Dso.Domain.Events;
 using Dso.Domain.Users;
 using GraphQL;
 using GraphQL.Transport;
@@ -29,6 +30,7 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
     private readonly WebSocket socket;
     private readonly System.Net.IPAddress? address;
     private readonly IServiceScopeFactory scopes;
+    private readonly IChangeFeed feed;
     private readonly IDocumentExecuter<DsoSchema> executer;
     private readonly IGraphQLTextSerializer serializer;
     private readonly RequestRules rules;
@@ -48,6 +50,7 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
     {
         (this.socket, authorization, this.address, this.options) = (socket, upgradeAuthorization, address, options);
         scopes = services.GetRequiredService<IServiceScopeFactory>();
+        feed = services.GetRequiredService<IChangeFeed>();
         executer = services.GetRequiredService<IDocumentExecuter<DsoSchema>>();
         serializer = services.GetRequiredService<IGraphQLTextSerializer>();
         rules = services.GetRequiredService<RequestRules>();
@@ -248,13 +251,30 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
         return null;
     }
 
+    // Again whenever access changes in the organization (a key revoked, a user archived or given other roles,
+    // committed by any process), and every CredentialCheckInterval (a token's expiry announces nothing).
     private async Task CheckCredentialsAsync()
     {
+        using var accessChanges = feed.Watch(caller!.OrganizationId, EventTopic.AccessChanged, _ => true);
         try
         {
             while (!stop.IsCancellationRequested)
             {
-                await Task.Delay(options.CredentialCheckInterval, stop.Token);
+                using (var interval = CancellationTokenSource.CreateLinkedTokenSource(stop.Token))
+                {
+                    interval.CancelAfter(options.CredentialCheckInterval);
+                    try
+                    {
+                        await accessChanges.Changes.WaitToReadAsync(interval.Token);
+                        while (accessChanges.Changes.TryRead(out _))
+                        {
+                        }
+                    }
+                    catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+                    {
+                    }
+                }
+
                 if (await AuthenticateAsync() is { } refused)
                 {
                     await CloseAsync(CloseCodes.Forbidden, "Forbidden: " + refused);
