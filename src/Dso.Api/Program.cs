@@ -6,8 +6,24 @@ if (AdminCommands.Handles(args))
     return await AdminCommands.RunAsync(args);
 }
 
-var app = DsoApp.Build(args);
-await app.Services.InitializeAsync();
+WebApplication? app = null;
+try
+{
+    app = DsoApp.Build(args);
+    if (StartupFailures.Check(app) is { } refused)
+    {
+        await Console.Error.WriteLineAsync(refused);
+        return 1;
+    }
+
+    await app.Services.InitializeAsync();
+}
+catch (Exception e) when (StartupFailures.Describe(e, app?.Configuration) is { } refused)
+{
+    await Console.Error.WriteLineAsync(refused);
+    return 1;
+}
+
 await app.RunAsync();
 return 0;
 

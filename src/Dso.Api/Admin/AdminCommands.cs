@@ -19,12 +19,16 @@ public static class AdminCommands
     private const string Usage = """
         Usage:
           Dso.Api admin create-organization --name "Acme SAS" [--currency EUR] [--time-zone Europe/Paris]
+          Dso.Api admin list-organizations
           Dso.Api admin create-api-key --organization <id> --role ADMIN|COLLECTOR|SALES_REP|SALES_ADMIN|VIEWER
           Dso.Api admin create-user --organization <id> --name "Léa Petit" --email lea@acme.example --roles COLLECTOR[,VIEWER...]
           Dso.Api admin import --organization <id> --file export.csv --mapping mapping.json|<saved name> --mode FULL|DELTA [--source <name>]
           Dso.Api schema print            (also: admin schema print)
           Dso.Api admin migrations add <Name>   (developers: scaffolds a migration into src/Dso.Domain)
         """;
+
+    // Accented names as they are (the output is UTF-8 for a terminal or a script, not HTML).
+    private static readonly JsonSerializerOptions Output = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static bool Handles(string[] args) => args.Length > 0 && args[0] is "admin" or "schema";
 
@@ -38,6 +42,7 @@ public static class AdminCommands
             {
                 "schema print" => await PrintSchemaAsync(args),
                 "create-organization" => await CreateOrganizationAsync(args, options),
+                "list-organizations" => await ListOrganizationsAsync(args),
                 "create-api-key" => await CreateApiKeyAsync(args, options),
                 "create-user" => await CreateUserAsync(args, options),
                 "import" => await ImportAsync(args, options),
@@ -68,6 +73,17 @@ public static class AdminCommands
         return outcome.Succeeded
             ? Print(new { organizationId = GlobalId.Encode("Organization", outcome.Value!.Organization.Id), apiKey = outcome.Value.ApiKey })
             : Fail(1, outcome.Errors);
+    }
+
+    private static async Task<int> ListOrganizationsAsync(string[] args)
+    {
+        await using var app = await StartAsync(args);
+        using var scope = app.Services.CreateScope();
+        var organizations = await scope.ServiceProvider.GetRequiredService<ListOrganizations>().ExecuteAsync(CancellationToken.None);
+        return Print(new
+        {
+            organizations = organizations.Select(o => new { id = GlobalId.Encode("Organization", o.Id), name = o.Name, currency = o.MainCurrency, timeZone = o.TimeZone, createdAt = o.CreatedAt }),
+        });
     }
 
     private static async Task<int> CreateApiKeyAsync(string[] args, Dictionary<string, string> options)
@@ -180,7 +196,7 @@ public static class AdminCommands
 
     private static int Print(object value)
     {
-        Console.Out.WriteLine(JsonSerializer.Serialize(value));
+        Console.Out.WriteLine(JsonSerializer.Serialize(value, Output));
         return 0;
     }
 

@@ -63,16 +63,12 @@ public static partial class DatabaseInitializer
 
         if (options.SeedDemo)
         {
-            var created = await provider.GetRequiredService<SeedDemo>().ExecuteAsync(cancellationToken);
-            if (created is not null)
-            {
-                // Shown once, as the admin needs it for the first query.
-                await Console.Out.WriteLineAsync($"Demo organization '{SeedDemo.Name}' created. Admin API key: {created.ApiKey}");
-            }
-            else
-            {
-                LogDemoExists(logger);
-            }
+            var (demo, key) = await provider.GetRequiredService<SeedDemo>().ExecuteAsync(cancellationToken);
+            var id = GraphQL.Common.GlobalId.Encode("Organization", demo.Id);
+            // The key is shown once, as the admin needs it for the first query; a lost one is replaced by a new one.
+            await Console.Out.WriteLineAsync(key is not null
+                ? $"Demo organization '{SeedDemo.Name}' created (id {id}). Admin API key: {key}"
+                : $"Demo organization '{SeedDemo.Name}' (id {id}) already exists; its data was left as it is. Its key is shown only when it is created: for a new one, run  dotnet run --project src/Dso.Api -- admin create-api-key --organization {id} --role ADMIN");
         }
     }
 
@@ -81,7 +77,4 @@ public static partial class DatabaseInitializer
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The bootstrap API key is ready.")]
     private static partial void LogBootstrapReady(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The demo organization already exists; its data was left as it is.")]
-    private static partial void LogDemoExists(ILogger logger);
 }

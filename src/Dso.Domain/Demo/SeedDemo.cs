@@ -12,8 +12,8 @@ namespace Dso.Domain.Demo;
 
 /// <summary>
 /// Loads the demo organization ("Démo Industries SAS": 150 clients, about 3 000 pieces over 9 months,
-/// the standard statuses and a default scenario) through the same use cases as the API. Idempotent:
-/// an existing demo organization is left as it is.
+/// the standard statuses and a default scenario) through the same use cases as the API, then runs today's
+/// scenarios so that the agenda is full from the first start. Idempotent: an existing demo organization is left as it is.
 /// </summary>
 public sealed class SeedDemo(IServiceScopeFactory scopes, TimeProvider clock)
 {
@@ -21,15 +21,15 @@ public sealed class SeedDemo(IServiceScopeFactory scopes, TimeProvider clock)
     private const int Clients = 150;
     private const int Pieces = 3000;
 
-    /// <summary>The demo organization's admin API key, or null when it already existed.</summary>
-    public async Task<CreatedOrganization?> ExecuteAsync(CancellationToken cancellationToken)
+    /// <summary>The demo organization, with its admin API key when it was created now (null when it already existed).</summary>
+    public async Task<(Organization Organization, string? ApiKey)> ExecuteAsync(CancellationToken cancellationToken)
     {
         using (var scope = scopes.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DsoDbContext>();
-            if (await db.Organizations.IgnoreQueryFilters().AnyAsync(o => o.Name == Name, cancellationToken))
+            if (await db.Organizations.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(o => o.Name == Name, cancellationToken) is { } existing)
             {
-                return null;
+                return (existing, null);
             }
         }
 
@@ -50,7 +50,12 @@ public sealed class SeedDemo(IServiceScopeFactory scopes, TimeProvider clock)
 
         var reminder = await InScopeAsync(created, (sp, ct) => sp.GetRequiredService<CreateTemplate>().ExecuteAsync(ReminderTemplate, ct), cancellationToken);
         await InScopeAsync(created, (sp, ct) => sp.GetRequiredService<CreateScenario>().ExecuteAsync(DefaultScenario(reminder.Id), ct), cancellationToken);
-        return created;
+        using (var scope = scopes.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RunMorning>().RunTodayAsync(created.Organization, cancellationToken);
+        }
+
+        return (created.Organization, created.ApiKey);
     }
 
     private static TemplateInput ReminderTemplate { get; } = new("Relance courtoise", Channel.Email,

@@ -30,6 +30,8 @@ public static class PersistenceServiceCollectionExtensions
             .UseSqlite(connection, sqlite => sqlite
                 .MigrationsAssembly(typeof(DsoDbContext).Assembly.GetName().Name)
                 .MigrationsHistoryTable("__Migrations"))
+            // SQLite rebuilds a table to drop a column outside the migration's transaction (EventsAndLeases): expected, not worth a warning on every fresh database.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning))
             .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<Audit.AuditInterceptor>(), sp.GetRequiredService<Events.EventRecorder>())
             .AddInterceptors(sp.GetServices<IInterceptor>()));
         return services;

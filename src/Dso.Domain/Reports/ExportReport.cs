@@ -66,7 +66,7 @@ public sealed class ExportReport(
                     .Append(Row(("Bucket", "Late rate"), ("Amount", report.LateRate))));
                 sheets["Clients"] = Rows((await agedRows.AllAsync(report, null, descending: true, cancellationToken)).Select(r =>
                     Row([("Client code", names[r.ClientId].Code), ("Client", names[r.ClientId].Name), ("Outstanding", r.Outstanding),
-                        .. r.Buckets.Select(b => (b.Label, (object?)b.Amount))])));
+                        ("Unapplied", r.Unapplied), .. r.Buckets.Select(b => (b.Label, (object?)b.Amount))])));
                 return Done(sheets, "aged-balance", report.AsOf);
             case ReportKind.Dso:
                 var days = await dso.ExecuteAsync(request.Method, request.AsOf, request.Months, cancellationToken);

@@ -11,7 +11,8 @@ namespace Dso.Domain.Reports;
 /// <summary>
 /// The per-client lines of an aged balance, sorted by their outstanding amount or by one bucket (largest
 /// first by default), then by client: aggregated by client, currency and bucket in SQL, then ordered and
-/// paged in memory, since the order depends on converted sums.
+/// paged in memory, since the order depends on converted sums. Unapplied payments are not receivables: each line
+/// shows its client's apart (<see cref="AgedBalanceRow.Unapplied"/>).
 /// </summary>
 public sealed class ListAgedBalanceRows(DsoDbContext db)
 {
@@ -28,12 +29,17 @@ public sealed class ListAgedBalanceRows(DsoDbContext db)
             .GroupBy(b => new { b.ClientId, b.Currency, b.Bucket })
             .Select(g => new { g.Key.ClientId, g.Key.Currency, g.Key.Bucket, Amount = g.Sum(b => b.Open), Count = g.Count(b => b.Open != 0) })
             .ToListAsync(cancellationToken);
+        var unapplied = await db.Pieces.UnappliedOn(report.AsOf)
+            .GroupBy(p => new { p.ClientId, p.Currency })
+            .Select(g => new { g.Key.ClientId, g.Key.Currency, Amount = g.Sum(p => p.Open) })
+            .ToListAsync(cancellationToken);
         var rates = await ExchangeRateTable.LoadAsync(db, report.AsOf, cancellationToken);
+        var unappliedOf = unapplied.GroupBy(u => u.ClientId).ToDictionary(g => g.Key, g => rates.Total(g.Select(u => (u.Currency, u.Amount))));
 
         var rows = sums.GroupBy(s => s.ClientId).Select(client =>
         {
             var buckets = aging.Sum(client.Select(s => (s.Bucket, s.Currency, s.Amount, s.Count)), rates);
-            return new AgedBalanceRow(client.Key, buckets.Sum(b => b.Amount), buckets);
+            return new AgedBalanceRow(client.Key, buckets.Sum(b => b.Amount), unappliedOf.GetValueOrDefault(client.Key), buckets);
         }).Where(r => r.Buckets.Any(b => b.Count > 0));
 
         Func<AgedBalanceRow, decimal> key = sortBucket is { } index ? r => r.Buckets[index].Amount : r => r.Outstanding;

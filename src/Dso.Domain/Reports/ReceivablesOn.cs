@@ -13,8 +13,15 @@ public static class ReceivablesOn
 {
     /// <summary>The receivable pieces issued by <paramref name="date"/> and not settled before it, with their balance on it.</summary>
     public static IQueryable<PieceOnDate> BalancesOn(this IQueryable<Piece> pieces, DateOnly date) =>
+        pieces.Where(p => PieceTypes.Receivable.Contains(p.Type)).OpenOn(date);
+
+    /// <summary>The unapplied payments received by <paramref name="date"/> and not applied before it, with their balance on it (negative).</summary>
+    public static IQueryable<PieceOnDate> UnappliedOn(this IQueryable<Piece> pieces, DateOnly date) =>
+        pieces.Where(p => p.Type == PieceType.UnappliedPayment).OpenOn(date);
+
+    private static IQueryable<PieceOnDate> OpenOn(this IQueryable<Piece> pieces, DateOnly date) =>
         pieces
-            .Where(p => PieceTypes.Receivable.Contains(p.Type) && p.IssueDate <= date && (p.SettledOn == null || p.SettledOn > date))
+            .Where(p => p.IssueDate <= date && (p.SettledOn == null || p.SettledOn > date))
             .Select(p => new PieceOnDate
             {
                 Id = p.Id,

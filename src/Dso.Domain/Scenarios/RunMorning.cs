@@ -47,6 +47,10 @@ public sealed class RunMorning(DsoDbContext db, IServiceScopeFactory scopes, Tim
         return runs;
     }
 
+    /// <summary>One organization's morning run now, whatever the hour (the demo seed, so its agenda is full from the start); null when today's already ran.</summary>
+    public async Task<MorningRun?> RunTodayAsync(Organization organization, CancellationToken cancellationToken) =>
+        await RunAsync(organization.Id, organization.Today(clock), cancellationToken);
+
     private async Task<MorningRun?> RunAsync(long organizationId, DateOnly today, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -21,11 +21,15 @@ public class AdminCommandsTests
         var (badCode, _) = await RunAsync(["admin", "create-organization", "--name", "Bad", "--currency", "XXX", .. connection]);
         var (badRole, _) = await RunAsync(["admin", "create-user", "--organization", organization.GetProperty("organizationId").GetString()!,
             "--name", "X", "--email", "x@acme.example", "--roles", "COLLECTOR,BOSS", .. connection]);
+        var (_, list) = await RunAsync(["admin", "list-organizations", .. connection]);
 
         Assert.Equal((0, 0, 0, 1, 2), (code, keyCode, userCode, badCode, badRole));
         Assert.StartsWith("dso_", organization.GetProperty("apiKey").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("dso_", JsonDocument.Parse(keyOutput).RootElement.GetProperty("apiKey").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("dso_", JsonDocument.Parse(userOutput).RootElement.GetProperty("apiKey").GetString(), StringComparison.Ordinal);
+        var listed = Assert.Single(JsonDocument.Parse(list).RootElement.GetProperty("organizations").EnumerateArray());
+        Assert.Equal((organization.GetProperty("organizationId").GetString(), "Acme SAS", "EUR"),
+            (listed.GetProperty("id").GetString(), listed.GetProperty("name").GetString(), listed.GetProperty("currency").GetString()));
         File.Delete(database);
     }
 

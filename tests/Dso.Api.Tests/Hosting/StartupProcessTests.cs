@@ -34,12 +34,30 @@ public class StartupProcessTests
     }
 
     [Fact]
-    public async Task ABadSetting_StopsTheStart_WithAMessageNamingIt()
+    public async Task ATakenPort_ABadSetting_OrAFileThatIsNotADatabase_StopTheStartWithOneLine_AndExitCode1()
     {
         using var database = new TemporaryDatabase();
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var taken = $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}";
+        var notADatabase = Path.Combine(database.Folder, "notes.db");
+        await File.WriteAllTextAsync(notADatabase, string.Concat(Enumerable.Repeat("not a database; ", 20)));
+        string[] free = ["--urls", "http://127.0.0.1:0"];
 
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ApiProcess.StartAsync(database.Path, "--Dso:Limits:MaxDepth", "0"));
+        Assert.Equal($"The address {taken} is already in use: stop what listens there, or choose another address with --urls (e.g. --urls http://localhost:5081).",
+            await RefusalAsync("--urls", taken, "--ConnectionStrings:Dso", $"Data Source={database.Path}"));
+        Assert.Equal("Dso:Limits:MaxDepth must be between 1 and 1000.",
+            await RefusalAsync([.. free, "--ConnectionStrings:Dso", $"Data Source={database.Path}", "--Dso:Limits:MaxDepth", "0"]));
+        Assert.Equal($"The database '{notADatabase}' cannot be opened: SQLite Error 26: 'file is not a database'. Check ConnectionStrings:Dso.",
+            await RefusalAsync([.. free, "--ConnectionStrings:Dso", $"Data Source={notADatabase}"]));
+    }
 
-        Assert.Contains("Dso:Limits:MaxDepth must be between 1 and 1000.", refused.Message, StringComparison.Ordinal);
+    // What a start that must fail printed: exactly one line, and exit code 1.
+    private static async Task<string> RefusalAsync(params string[] args)
+    {
+        using var process = ChildProcess.Start(args);
+        Assert.Equal(1, await process.WaitForExitAsync(TimeSpan.FromMinutes(2)));
+        var lines = process.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return Assert.Single(lines);
     }
 }

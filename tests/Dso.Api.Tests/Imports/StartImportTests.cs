@@ -54,6 +54,22 @@ public class StartImportTests(ApiServer server)
     }
 
     [Theory]
+    [InlineData("GraphQL-Require-Preflight")]
+    [InlineData("GraphQL-Preflight")]
+    [InlineData("Apollo-Require-Preflight")]
+    public async Task EachClientsPreflightHeader_IsAccepted(string header)
+    {
+        var key = await server.CreateOrganizationAsync($"Preflight {header} SAS");
+        using var request = ImportUploads.Request(new Uri("/graphql", UriKind.Relative), [1, 2, 3], "export.csv", JsonDocument.Parse(ImportUploads.SageMapping).RootElement, preflight: false);
+        request.Headers.Add(header, "yes");
+
+        var answer = await server.SendAsync(request, key);
+
+        Assert.Equal(200, answer.Status);
+        Assert.NotNull(answer.Data("startImport", "job", "id"));
+    }
+
+    [Theory]
     [InlineData("export.exe", "file", "INVALID")]
     [InlineData("export.csv", "mapping.columns.openAmount", "INVALID")]
     public async Task ABadUploadOrMapping_IsAUserError_AndQueuesNothing(string fileName, string field, string code)

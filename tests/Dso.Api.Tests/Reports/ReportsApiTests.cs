@@ -111,6 +111,23 @@ public class ReportsApiTests(ApiServer server)
     }
 
     [Fact]
+    public async Task AnAgedBalanceRow_ShowsTheClientsUnappliedPaymentsApart_AndWithThemMakesTheClientsOutstanding()
+    {
+        var key = await server.CreateOrganizationAsync("Unapplied SAS");
+        await server.PostAsync("mutation { upsertClients(input: { clients: [{ code: \"OMEGA\", name: \"Omega SA\" }] }) { userErrors { message } } }", key: key);
+        await server.PostAsync("""
+            mutation { upsertPieces(input: { pieces: [
+              { type: INVOICE, number: "F-1", clientCode: "OMEGA", issueDate: "2025-05-01", dueDate: "2025-05-31", amount: "1000", openAmount: "1000" },
+              { type: UNAPPLIED_PAYMENT, number: "R-1", clientCode: "OMEGA", issueDate: "2025-06-10", dueDate: "2025-06-10", amount: "-240.50", openAmount: "-240.50" }] }) { userErrors { message } } }
+            """, key: key);
+
+        var answer = await server.PostAsync("{ reports { agedBalance { total { amount } rows { nodes { outstanding { amount } unapplied { amount currency } client { outstanding { amount } } } } } } }", key: key);
+
+        Assert.Equal("""{"total":{"amount":"1000.00"},"rows":{"nodes":[{"outstanding":{"amount":"1000.00"},"unapplied":{"amount":"-240.50","currency":"EUR"},"client":{"outstanding":{"amount":"759.50"}}}]}}""",
+            answer.Data("reports", "agedBalance")!.ToJsonString());
+    }
+
+    [Fact]
     public async Task ExchangeRates_AreWrittenByAdmins_AndConvertForeignPieces()
     {
         var key = await LoadWorkedDatasetAsync("Rates SAS");

@@ -10,6 +10,16 @@ public class ScenarioApiTests(ApiServer server)
     private const string Run = "mutation($d: Date) { runScenarios(input: { date: $d }) { actions { kind channel dueDate stepOffset automatic client { code } pieces { number } leaderPiece { number } scenario { name } } userErrors { field code } } }";
 
     [Fact]
+    public async Task AStepsMinimumOverdueAmount_IsMoneyInTheMainCurrency()
+    {
+        var key = await server.CreateOrganizationAsync("Minimum SAS");
+
+        var created = await server.PostAsync("mutation { createScenario(input: { name: \"Big debts\", steps: [{ offsetDays: 10, channel: CALL, minOverdueAmount: \"1500.5\" }, { offsetDays: 20, channel: LETTER }] }) { scenario { steps { minOverdueAmount { amount currency } } } } }", key: key);
+
+        Assert.Equal("""[{"minOverdueAmount":{"amount":"1500.50","currency":"EUR"}},{"minOverdueAmount":null}]""", created.Data("createScenario", "scenario", "steps")!.ToJsonString());
+    }
+
+    [Fact]
     public async Task ThePreviewAndTheRun_PlanTheSameAction_AndASecondRunCreatesNothing()
     {
         var key = await SetUpAsync("Scenario Run SAS");

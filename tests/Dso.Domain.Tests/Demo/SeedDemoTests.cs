@@ -10,19 +10,23 @@ namespace Dso.Domain.Tests.Demo;
 public class SeedDemoTests
 {
     [Fact]
-    public async Task Seed_LoadsAValidDemoOrganizationOnce_WithHistoryAndADefaultScenario()
+    public async Task Seed_LoadsAValidDemoOrganizationOnce_WithHistoryADefaultScenarioAndTodaysAgenda()
     {
         await using var db = await TestDatabase.CreateAsync(new DateOnly(2026, 11, 23));
 
         var first = await db.RunAsync(sp => sp.GetRequiredService<SeedDemo>().ExecuteAsync(default));
         var second = await db.RunAsync(sp => sp.GetRequiredService<SeedDemo>().ExecuteAsync(default));
 
-        Assert.NotNull(first);
-        Assert.Null(second);
+        Assert.StartsWith("dso_", first.ApiKey, StringComparison.Ordinal);
+        Assert.Null(second.ApiKey);
+        Assert.Equal(first.Organization.Id, second.Organization.Id);
         var organization = first.Organization.Id;
         var (clients, pieces, settled, events, scenarios) = await db.QueryAsync(async c => (
             await c.Clients.ToListAsync(), await c.Pieces.CountAsync(), await c.Pieces.CountAsync(p => p.SettledOn != null),
             await c.BalanceEvents.CountAsync(), await c.Scenarios.CountAsync(s => s.IsDefault)), organization);
+        var (planned, ranOn) = await db.QueryAsync(async c => (await c.Actions.CountAsync(), (await c.Organizations.SingleAsync()).ScenariosRunOn), organization);
+        Assert.True(planned > 0, "The agenda is full from the start.");
+        Assert.Equal(new DateOnly(2026, 11, 23), ranOn);
         Assert.Equal(150, clients.Count);
         Assert.All(clients, c => Assert.True(CompanyIdentifiers.IsLuhnValid(c.LegalId!), c.LegalId));
         Assert.InRange(pieces, 2900, 3000);
@@ -35,10 +39,9 @@ public class SeedDemoTests
     public async Task TheDemoScenariosEmails_HaveATemplate_ThatRendersInFrench()
     {
         await using var db = await TestDatabase.CreateAsync(new DateOnly(2026, 11, 23));
-        var organization = (await db.RunAsync(sp => sp.GetRequiredService<SeedDemo>().ExecuteAsync(default)))!.Organization.Id;
+        var organization = (await db.RunAsync(sp => sp.GetRequiredService<SeedDemo>().ExecuteAsync(default))).Organization.Id;
 
-        var run = await db.RunAsync(sp => sp.GetRequiredService<RunScenarios>().ExecuteAsync(null, default), organization);
-        var email = await db.QueryAsync(c => c.Actions.Where(a => run.Value!.PlannedActionIds.Contains(a.Id) && a.Channel == Channel.Email).Select(a => a.Id).FirstAsync(), organization);
+        var email = await db.QueryAsync(c => c.Actions.Where(a => a.Channel == Channel.Email).Select(a => a.Id).FirstAsync(), organization);
         var message = await db.RunAsync(sp => sp.GetRequiredService<RenderAction>().ExecuteAsync(email, null, default), organization);
 
         Assert.Equal("fr", message.Value!.Language);

@@ -77,6 +77,9 @@ public sealed class AgedBalanceRowGraphType : ObjectGraphType<(AgedBalanceRow Ro
         Name = "AgedBalanceRow";
         Field<NonNullGraphType<ClientGraphType>>("client").Resolve(ctx => ctx.Loaders().Clients.Load(ctx.Source.Row.ClientId));
         Field<NonNullGraphType<MoneyGraphType>>("outstanding").Resolve(ctx => new Money(ctx.Source.Row.Outstanding, ctx.Source.Currency));
+        Field<NonNullGraphType<MoneyGraphType>>("unapplied")
+            .Description("The client's unapplied payments on the date (negative): not receivables, so outside the buckets and outstanding; outstanding plus unapplied is what Client.outstanding counts.")
+            .Resolve(ctx => new Money(ctx.Source.Row.Unapplied, ctx.Source.Currency));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgedBalanceBucketGraphType>>>>("buckets")
             .Resolve(ctx => ctx.Source.Row.Buckets.Select(b => (b, ctx.Source.Currency)));
     }

@@ -49,7 +49,7 @@ public sealed partial class GraphQLHttpEndpoint(
 
         // Who asks is known before the body is read: callers without credentials may only introspect.
         var anonymous = context.User.Identity?.IsAuthenticated != true;
-        if (anonymous && http.HasFormContentType)
+        if (anonymous && MediaTypes.IsMultipart(http.ContentType))
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
             await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Uploads need an API key or token: send 'Authorization: Bearer <API key or token>'.", "UNAUTHENTICATED");

@@ -11,7 +11,7 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
 
     public async Task<GraphQLRequest> ReadPostAsync(HttpRequest request, long maxBytes, long maxUploadBytes, CancellationToken cancellationToken)
     {
-        if (request.HasFormContentType && request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        if (MediaTypes.IsMultipart(request.ContentType))
         {
             var multipart = await MultipartRequestReader.ReadAsync(request, serializer, maxUploadBytes, cancellationToken);
             return Build(multipart.Query, multipart.OperationName, multipart.Variables, multipart.Extensions);

@@ -55,4 +55,8 @@ public static class MediaTypes
         return type is Json or "application/graphql+json" &&
             (charset is null || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>True for a multipart form (the GraphQL multipart request of an upload).</summary>
+    public static bool IsMultipart(string? contentType) =>
+        contentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
 }

@@ -12,14 +12,14 @@ namespace Dso.Api.GraphQL.Transport;
 /// </summary>
 public static class MultipartRequestReader
 {
-    public static readonly string[] PreflightHeaders = ["GraphQL-Require-Preflight", "Apollo-Require-Preflight", "X-Apollo-Operation-Name"];
+    public static readonly string[] PreflightHeaders = ["GraphQL-Require-Preflight", "GraphQL-Preflight", "Apollo-Require-Preflight", "X-Apollo-Operation-Name"];
 
     public static async Task<GraphQLRequest> ReadAsync(HttpRequest request, IGraphQLTextSerializer serializer, long maxBytes, CancellationToken cancellationToken)
     {
         if (!PreflightHeaders.Any(h => !string.IsNullOrWhiteSpace(request.Headers[h])))
         {
             throw new BadGraphQLRequestException(StatusCodes.Status400BadRequest,
-                "Multipart requests need a 'GraphQL-Require-Preflight: 1' header (protection against cross-site request forgery).");
+                "Multipart requests need a preflight header with any value, 'GraphQL-Require-Preflight: 1' (or Hot Chocolate's 'GraphQL-Preflight', Apollo's 'Apollo-Require-Preflight'), as protection against cross-site request forgery.");
         }
 
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
