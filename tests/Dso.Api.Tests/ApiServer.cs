@@ -44,8 +44,6 @@ public sealed class ApiServer : IAsyncLifetime
              "--Dso:Scenarios:MorningRun", "false",
              // The test clock stands still, so buckets never refill: a budget no ordinary test exhausts.
              "--Dso:Limits:Budget", "10000000",
-             // Spending half of that budget in one request takes about 250 aliased pages.
-             "--Dso:Limits:MaxAliases", "1000",
              // Tests send refused credentials on purpose; throttling them has its own test (a process of its own).
              "--Dso:Auth:FailureBurst", "1000000",
              // WebSocket tests wait for these: an unacknowledged socket closes after 2 s, credentials are checked every second.

@@ -26,11 +26,15 @@ public sealed class LimitOptions
     [Range(0, 100_000, ErrorMessage = "Dso:Limits:MaxAliases must be between 0 and 100000.")]
     public int MaxAliases { get; set; } = 200;
 
-    /// <summary>Points a caller's bucket holds: also the most one request may cost.</summary>
-    [Range(1, int.MaxValue, ErrorMessage = "Dso:Limits:Budget must be positive.")]
-    public int Budget { get; set; } = 1000;
+    /// <summary>The most one request may cost.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Dso:Limits:MaxCost must be positive.")]
+    public int MaxCost { get; set; } = 1000;
 
-    /// <summary>Points given back to each bucket per second.</summary>
+    /// <summary>Points a caller's bucket holds (ten pages of 100 pieces with their client and status: 10 x 202).</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Dso:Limits:Budget must be positive.")]
+    public int Budget { get; set; } = 2500;
+
+    /// <summary>Points given back to each bucket per second (such a page every two seconds, sustained).</summary>
     [Range(0.001, double.MaxValue, ErrorMessage = "Dso:Limits:RefillPerSecond must be positive.")]
-    public double RefillPerSecond { get; set; } = 50;
+    public double RefillPerSecond { get; set; } = 125;
 }

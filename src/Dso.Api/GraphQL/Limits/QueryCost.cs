@@ -5,10 +5,12 @@ using GraphQLParser.AST;
 namespace Dso.Api.GraphQL.Limits;
 
 /// <summary>
-/// The cost and depth of an operation, computed from its document before anything runs: each field costs 1,
-/// and a paged field (one with a <c>first</c> or <c>last</c> argument) multiplies what it selects by its page
-/// size (given, from a variable, or the default 20). Fragments are costed once each, so a document that
-/// reuses fragments many times cannot make the analysis itself slow; a fragment cycle counts once.
+/// The cost and depth of an operation, computed from its document before anything runs, as Shopify's and
+/// GitHub's APIs count: a scalar or enum field costs 0, an object 1 plus what it selects, and a connection (a
+/// field with a <c>first</c> or <c>last</c> argument) 2 plus its page size (given, from a variable, or the
+/// default 20) times what each node selects (its <c>nodes</c>, <c>edges</c> and <c>node</c> wrappers and
+/// <c>pageInfo</c> cost nothing themselves). Fragments are costed once each, so a document that reuses fragments
+/// many times cannot make the analysis itself slow; a fragment cycle counts once.
 /// </summary>
 public sealed class QueryCost(ISchema schema, GraphQLDocument document, IReadOnlyDictionary<string, object?> variables)
 {
@@ -34,13 +36,7 @@ public sealed class QueryCost(ISchema schema, GraphQLDocument document, IReadOnl
         var depth = 0;
         foreach (var selection in set?.Selections ?? [])
         {
-            var (c, d) = selection switch
-            {
-                GraphQLField field => OfField(field, parent),
-                GraphQLInlineFragment inline => Of(inline.SelectionSet, TypeOf(inline.TypeCondition) ?? parent),
-                GraphQLFragmentSpread spread => OfFragment(spread.FragmentName.Name.StringValue, parent),
-                _ => (0L, 0),
-            };
+            var (c, d) = OfSelection(selection, parent);
             cost = Saturating(cost, c);
             depth = Math.Max(depth, d);
         }
@@ -48,13 +44,49 @@ public sealed class QueryCost(ISchema schema, GraphQLDocument document, IReadOnl
         return (cost, depth);
     }
 
+    private (long Cost, int Depth) OfSelection(ASTNode selection, IGraphType parent) => selection switch
+    {
+        GraphQLField field => OfField(field, parent),
+        GraphQLInlineFragment inline => Of(inline.SelectionSet, TypeOf(inline.TypeCondition) ?? parent),
+        GraphQLFragmentSpread spread => OfFragment(spread.FragmentName.Name.StringValue, parent),
+        _ => (0L, 0),
+    };
+
     private (long Cost, int Depth) OfField(GraphQLField field, IGraphType parent)
     {
+        if (field.SelectionSet is null)
+        {
+            return (0, 1);
+        }
+
         var definition = (parent.GetNamedType() as IComplexGraphType)?.GetField(field.Name.StringValue);
         var child = definition?.ResolvedType?.GetNamedType() ?? parent;
-        var (inner, depth) = field.SelectionSet is null ? (0L, 0) : Of(field.SelectionSet, child);
-        var pageSize = definition?.Arguments?.Any(a => a.Name is "first" or "last") == true ? PageSize(field) : 1;
-        return (Saturating(1, Multiply(inner, pageSize)), depth + 1);
+        var (inner, depth) = Of(field.SelectionSet, child);
+        if (definition?.Arguments?.Any(a => a.Name is "first" or "last") != true)
+        {
+            return (Saturating(1, inner), depth + 1);
+        }
+
+        var perNode = child.Name.EndsWith("Connection", StringComparison.Ordinal) ? Unwrapped(field.SelectionSet, child) : inner;
+        return (Saturating(2, Multiply(perNode, PageSize(field))), depth + 1);
+    }
+
+    // What each node of a connection (or each edge's node) selects, its wrappers and the page's info left out.
+    private long Unwrapped(GraphQLSelectionSet set, IGraphType connection)
+    {
+        long cost = 0;
+        foreach (var selection in set.Selections)
+        {
+            cost = Saturating(cost, selection switch
+            {
+                GraphQLField { Name.StringValue: "pageInfo" } => 0,
+                GraphQLField { Name.StringValue: "nodes" or "edges" or "node", SelectionSet: { } inner } field =>
+                    Unwrapped(inner, (connection.GetNamedType() as IComplexGraphType)?.GetField(field.Name.StringValue)?.ResolvedType?.GetNamedType() ?? connection),
+                _ => OfSelection(selection, connection).Cost,
+            });
+        }
+
+        return cost;
     }
 
     private (long Cost, int Depth) OfFragment(string name, IGraphType parent)

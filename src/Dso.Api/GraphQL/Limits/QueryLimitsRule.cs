@@ -11,6 +11,9 @@ public sealed record CostReport(long Requested, double Remaining, int Limit, dou
 /// <summary>The request's cost once the limits rule has charged it (scoped).</summary>
 public sealed class RequestCost
 {
+    /// <summary>What the request will cost, once its document is known to be within the limits.</summary>
+    public long? Pending { get; set; }
+
     public CostReport? Value { get; set; }
 
     /// <summary>Adds <c>extensions.cost</c> to the result, once the request was charged.</summary>
@@ -28,8 +31,9 @@ public sealed class RequestCost
 }
 
 /// <summary>
-/// Refuses, before execution, a document deeper than <see cref="LimitOptions.MaxDepth"/> or costlier than the
-/// whole budget (400), and charges the caller's bucket, refusing a request it cannot pay for now (429).
+/// Refuses, before execution, a document deeper than <see cref="LimitOptions.MaxDepth"/> or costlier than
+/// <see cref="LimitOptions.MaxCost"/> (400); then, once every other rule passed (a refused or invalid request costs
+/// nothing), charges the caller's bucket, refusing a request it cannot pay for now (429).
 /// </summary>
 public sealed class QueryLimitsRule : ValidationRuleBase
 {
@@ -37,9 +41,7 @@ public sealed class QueryLimitsRule : ValidationRuleBase
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
-        var services = context.RequestServices!;
-        var limits = services.GetRequiredService<IOptions<LimitOptions>>().Value;
-        if (!limits.Enabled || context.Operation is not { } operation)
+        if (Limits(context) is not { } limits || context.Operation is not { } operation)
         {
             return default;
         }
@@ -48,29 +50,39 @@ public sealed class QueryLimitsRule : ValidationRuleBase
         if (depth > limits.MaxDepth)
         {
             context.ReportError(new QueryTooComplexError("QUERY_TOO_DEEP", $"The query is {depth} fields deep; the limit is {limits.MaxDepth}.", operation));
-            return default;
         }
-
-        if (cost > limits.Budget)
+        else if (cost > limits.MaxCost)
         {
-            context.ReportError(new QueryTooComplexError("QUERY_TOO_COMPLEX", $"The query costs {cost} points; the most a request may cost is {limits.Budget}. Ask for smaller pages.", operation));
-            return default;
+            context.ReportError(new QueryTooComplexError("QUERY_TOO_COMPLEX", $"The query costs {cost} points; the most a request may cost is {limits.MaxCost}. Ask for smaller pages.", operation));
+        }
+        else
+        {
+            context.RequestServices!.GetRequiredService<RequestCost>().Pending = cost;
         }
 
-        var principal = services.GetRequiredService<RequestPrincipal>().Value;
-        if (principal is null)
+        return default;
+    }
+
+    public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
+    {
+        var services = context.RequestServices!;
+        var request = services.GetRequiredService<RequestCost>();
+        if (context.HasErrors || Limits(context) is not { } limits || request.Pending is not { } cost || services.GetRequiredService<RequestPrincipal>().Value is not { } principal)
         {
             return default;
         }
 
         var (taken, remaining, retryAfter) = services.GetRequiredService<CostBudgets>().TryTake(principal.Credential ?? $"user:{principal.UserId}", cost);
-        services.GetRequiredService<RequestCost>().Value = new CostReport(cost, Math.Floor(remaining), limits.Budget, limits.RefillPerSecond);
+        request.Value = new CostReport(cost, Math.Floor(remaining), limits.Budget, limits.RefillPerSecond);
         if (!taken)
         {
             context.ReportError(new ThrottledError(
-                $"The query costs {cost} points and {Math.Floor(remaining)} are left; retry in {retryAfter.TotalSeconds:0} s.", retryAfter, operation));
+                $"The query costs {cost} points and {Math.Floor(remaining)} are left; retry in {retryAfter.TotalSeconds:0} s.", retryAfter, context.Operation!));
         }
 
         return default;
     }
+
+    private static LimitOptions? Limits(ValidationContext context) =>
+        context.RequestServices!.GetRequiredService<IOptions<LimitOptions>>().Value is { Enabled: true } limits ? limits : null;
 }
