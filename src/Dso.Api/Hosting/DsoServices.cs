@@ -82,6 +82,7 @@ public static class DsoServices
         services.AddSingleton(RequestRules.Default);
         services.AddSingleton<IConfigureExecution, DocumentCache>();
         services.AddSingleton<IConfigureExecution, DocumentBounds>();
+        services.AddSingleton<IConfigureExecution, GraphQL.Common.ErrorHints>();
         var development = builder.Environment.IsDevelopment();
         services.AddGraphQL(graphql => graphql
             .AddSchema<DsoSchema>()

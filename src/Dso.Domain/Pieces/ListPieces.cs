@@ -23,6 +23,7 @@ public sealed class ListPieces(DsoDbContext db, TimeProvider clock)
         PieceOrderField.IssueDate => SortKeys.By<Piece, DateOnly>("issueDate", p => p.IssueDate, order.Descending),
         PieceOrderField.OpenAmount => SortKeys.By<Piece, decimal>("openAmount", p => p.OpenAmount, order.Descending),
         PieceOrderField.Number => SortKeys.By<Piece, string>("number", p => p.Number, order.Descending),
+        PieceOrderField.DaysOverdue => SortKeys.By<Piece, DateOnly>("daysOverdue", p => p.DueDate, !order.Descending),
         _ => throw new ArgumentOutOfRangeException(nameof(order)),
     };
 

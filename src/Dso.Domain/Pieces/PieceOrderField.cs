@@ -7,4 +7,7 @@ public enum PieceOrderField
     OpenAmount,
     Number,
     IssueDate,
+
+    /// <summary>How long past due: the due dates' order reversed (descending, the most overdue first).</summary>
+    DaysOverdue,
 }
