@@ -22,7 +22,7 @@ public static class AdminCommands
           Dso.Api admin list-organizations
           Dso.Api admin create-api-key --organization <id> --role ADMIN|COLLECTOR|SALES_REP|SALES_ADMIN|VIEWER
           Dso.Api admin create-user --organization <id> --name "Léa Petit" --email lea@acme.example --roles COLLECTOR[,VIEWER...]
-          Dso.Api admin import --organization <id> --file export.csv --mapping mapping.json|<saved name> --mode FULL|DELTA [--source <name>]
+          Dso.Api admin import --organization <id> --file export.csv --mapping mapping.json|<saved name> --mode FULL|DELTA [--source <name>] [--as-of YYYY-MM-DD]
           Dso.Api schema print            (also: admin schema print)
           Dso.Api admin migrations add <Name>   (developers: scaffolds a migration into src/Dso.Domain)
         """;

@@ -29,6 +29,17 @@ internal static class ImportCommand
             return Fail($"--mode is FULL or DELTA, not '{options["mode"]}'.");
         }
 
+        DateOnly? asOf = null;
+        if (options.TryGetValue("as-of", out var day))
+        {
+            if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return Fail($"--as-of is a date written YYYY-MM-DD, not '{day}'.");
+            }
+
+            asOf = parsed;
+        }
+
         var mapping = options["mapping"];
         var (json, name) = File.Exists(mapping) ? (await File.ReadAllTextAsync(mapping), (string?)null) : (null, mapping);
         using var scope = services.CreateScope();
@@ -43,7 +54,7 @@ internal static class ImportCommand
         scope.ServiceProvider.GetRequiredService<Tenant>().Enter(organizationId);
         await using var content = File.OpenRead(file);
         var started = await scope.ServiceProvider.GetRequiredService<StartImport>()
-            .ExecuteAsync(new ImportRequest(Path.GetFileName(file), json, name, mode, options.GetValueOrDefault("source")), content, CancellationToken.None);
+            .ExecuteAsync(new ImportRequest(Path.GetFileName(file), json, name, mode, options.GetValueOrDefault("source"), AsOf: asOf), content, CancellationToken.None);
         if (!started.Succeeded)
         {
             return Fail(string.Join(Environment.NewLine, started.Errors.Select(e => $"{string.Join('.', e.Field)}: {e.Message}")));

@@ -12,10 +12,10 @@ public sealed class ImportJob : ITenantOwned, Work.ILeased
     {
     }
 
-    public ImportJob(long organizationId, string fileName, string mappingJson, ImportMode mode, string source, long? userId, DateTimeOffset createdAt)
+    public ImportJob(long organizationId, string fileName, string mappingJson, ImportMode mode, string source, long? userId, DateTimeOffset createdAt, DateOnly? asOf = null)
     {
-        (OrganizationId, FileName, MappingJson, Mode, Source, UserId, CreatedAt) =
-            (organizationId, fileName, mappingJson, mode, source, userId, createdAt);
+        (OrganizationId, FileName, MappingJson, Mode, Source, UserId, CreatedAt, AsOf) =
+            (organizationId, fileName, mappingJson, mode, source, userId, createdAt, asOf);
     }
 
     public long Id { get; private set; }
@@ -32,6 +32,12 @@ public sealed class ImportJob : ITenantOwned, Work.ILeased
     public string Source { get; private set; } = "";
 
     public long? UserId { get; private set; }
+
+    /// <summary>
+    /// The day the file reflects: its open amounts are dated so (unless a row gives its own <c>balanceDate</c>) and a
+    /// FULL file settles what it no longer lists on it. Given at the start, else the day the job runs.
+    /// </summary>
+    public DateOnly? AsOf { get; private set; }
 
     public ImportJobState State { get; private set; } = ImportJobState.Queued;
 
@@ -65,7 +71,8 @@ public sealed class ImportJob : ITenantOwned, Work.ILeased
 
     public bool IsXlsx => TableFiles.IsXlsx(FileName);
 
-    public void Start(DateTimeOffset now) => (State, StartedAt) = (ImportJobState.Running, now);
+    /// <summary>Starts the run, dating the file the day it runs unless it was dated at the start.</summary>
+    public void Start(DateTimeOffset now, DateOnly today) => (State, StartedAt, AsOf) = (ImportJobState.Running, now, AsOf ?? today);
 
     public void Progress(int rowsRead, int rowsImported, int errors) => (RowsRead, RowsImported, ErrorCount) = (rowsRead, rowsImported, errors);
 

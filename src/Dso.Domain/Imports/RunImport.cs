@@ -53,13 +53,13 @@ public sealed class RunImport(DsoDbContext db, Worker worker, IOptions<DomainOpt
 
         var lease = new Lease(worker, clock, (now, ct) => Leases.RenewAsync(db.Set<ImportJob>().Where(j => j.Id == jobId), worker, now, ct), what);
         var organization = await db.Organizations.SingleAsync(cancellationToken);
-        job.Start(clock.GetUtcNow());
+        job.Start(clock.GetUtcNow(), organization.Today(clock));
         await db.SaveChangesAsync(cancellationToken);
         var rows = 0;
         try
         {
             var mapping = ImportMappingParser.Parse(job.MappingJson).Value ?? throw new InvalidOperationException("The job's mapping is invalid.");
-            var context = new ImportContext(job, mapping, organization.Today(clock), organization.MainCurrency, organization.Settings.RejectFileOnErrors, lease);
+            var context = new ImportContext(job, mapping, job.AsOf!.Value, organization.MainCurrency, organization.Settings.RejectFileOnErrors, lease);
             (var issues, rows, var badLines) = await ValidateAsync(context, progress, cancellationToken);
             if (issues.Count > 0 && (context.RejectOnErrors || issues.Any(i => i.Line <= 1)) || rows == 0)
             {

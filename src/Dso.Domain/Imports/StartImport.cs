@@ -38,8 +38,13 @@ public sealed class StartImport(DsoDbContext db, IOptions<DomainOptions> options
             return Outcomes.Failure<ImportJob>(UserError.Invalid("source must have 1 to 100 characters and not be 'api'.", "source"));
         }
 
-        var organizationId = await db.Organizations.Select(o => o.Id).SingleAsync(cancellationToken);
-        var job = new ImportJob(organizationId, Path.GetFileName(request.FileName), json!, request.Mode, source, request.UserId, clock.GetUtcNow());
+        var organization = await db.Organizations.SingleAsync(cancellationToken);
+        if (request.AsOf is { } asOf && await CheckAsOfAsync(asOf, organization.Today(clock), source, cancellationToken) is { } refused)
+        {
+            return Outcomes.Failure<ImportJob>(refused);
+        }
+
+        var job = new ImportJob(organization.Id, Path.GetFileName(request.FileName), json!, request.Mode, source, request.UserId, clock.GetUtcNow(), request.AsOf);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Set<ImportJob>().Add(job);
         await db.SaveChangesAsync(cancellationToken);
@@ -53,5 +58,19 @@ public sealed class StartImport(DsoDbContext db, IOptions<DomainOptions> options
 
         await transaction.CommitAsync(cancellationToken);
         return Outcomes.Success(job);
+    }
+
+    // A file reflects a day that has come, and a source's files go forward in time (an older one would undo a newer one's settlements).
+    private async Task<UserError?> CheckAsOfAsync(DateOnly asOf, DateOnly today, string source, CancellationToken cancellationToken)
+    {
+        if (asOf > today)
+        {
+            return UserError.Invalid($"asOf {asOf:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).", "asOf");
+        }
+
+        var last = await db.Set<ImportJob>().Where(j => j.Source == source && j.State == ImportJobState.Succeeded).MaxAsync(j => j.AsOf, cancellationToken);
+        return asOf < last
+            ? UserError.Invalid($"asOf {asOf:yyyy-MM-dd} is before the last import of source '{source}' ({last:yyyy-MM-dd}): a source's files are imported in date order.", "asOf")
+            : null;
     }
 }

@@ -7,8 +7,8 @@ namespace Dso.Domain.Tests.Imports;
 /// <summary>Files that are wrong in every way an export can be: each gets a clear error with line and column, and nothing changes.</summary>
 public class HostileImportTests
 {
-    private const string Header = "Code client;Raison sociale;N° pièce;Type;Date pièce;Date échéance;Montant TTC;Reste dû;Devise;SIREN;Code postal;Ville;Email relance";
-    private const string Good = "C1;Alpha SAS;FA1;Facture;01/05/2025;31/05/2025;1 234,56;1 234,56;EUR;732829320;75001;Paris;compta@alpha.example";
+    internal const string Header = "Code client;Raison sociale;N° pièce;Type;Date pièce;Date échéance;Montant TTC;Reste dû;Devise;SIREN;Code postal;Ville;Email relance";
+    internal const string Good = "C1;Alpha SAS;FA1;Facture;01/05/2025;31/05/2025;1 234,56;1 234,56;EUR;732829320;75001;Paris;compta@alpha.example";
 
     public static TheoryData<string, string[], int, string?, string> BadRows => new()
     {

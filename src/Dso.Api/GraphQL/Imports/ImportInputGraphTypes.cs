@@ -15,6 +15,7 @@ public sealed class StartImportInputGraphType : InputObjectGraphType
         Field<StringGraphType>("mappingName").Description("A mapping saved with saveImportMapping.");
         Field<NonNullGraphType<EnumerationGraphType<ImportMode>>>("mode");
         Field<StringGraphType>("source").Description("Default: file:<mappingName>.");
+        Field<DateScalar>("asOf").Description("The day the file reflects (default: the day it runs): not in the future, not before the source's last import.");
     }
 }
 

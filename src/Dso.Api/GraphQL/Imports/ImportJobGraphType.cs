@@ -15,6 +15,7 @@ public sealed class ImportJobGraphType : ObjectGraphType<ImportJob>
         Field<NonNullGraphType<SyncRunStateGraphType>>("state").Resolve(ctx => ctx.Source.State);
         Field(j => j.FileName);
         Field<NonNullGraphType<EnumerationGraphType<ImportMode>>>("mode").Resolve(ctx => ctx.Source.Mode);
+        Field<DateScalar>("asOf").Description("The day the file reflects (set when it starts, if not given).").Resolve(ctx => ctx.Source.AsOf);
         Field(j => j.Source).Description("Pieces are written as this source; FULL settles its open pieces the file no longer lists.");
         Field(j => j.RowsRead);
         Field(j => j.RowsImported);

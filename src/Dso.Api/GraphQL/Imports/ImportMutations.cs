@@ -19,7 +19,7 @@ public static class ImportMutations
                 var file = input.Value<IFormFile>("file")!;
                 await using var content = file.OpenReadStream();
                 var request = new ImportRequest(file.FileName, JsonScalar.Text(input.Value<object>("mapping")), input.Value<string>("mappingName"),
-                    (ImportMode)input["mode"]!, input.Value<string>("source"), ctx.Principal().UserId);
+                    (ImportMode)input["mode"]!, input.Value<string>("source"), ctx.Principal().UserId, input.Value<DateOnly?>("asOf"));
                 var outcome = await ctx.Service<StartImport>().ExecuteAsync(request, content, ctx.CancellationToken);
                 if (outcome.Succeeded)
                 {
