@@ -9,7 +9,11 @@ const fetcher = createGraphiQLFetcher({
   headers: { Accept: 'application/graphql-response+json, application/json;q=0.9' },
 });
 
-const defaultQuery = `# Put your API key in the Headers tab: {"Authorization": "Bearer dso_..."}
+const defaultQuery = `# Dso's GraphQL API. Your API key goes in
+# the Headers tab below:
+#   {"Authorization": "Bearer dso_..."}
+# To keep it after a reload: Settings (the
+# gear), Persist headers, On.
 {
   organization { name mainCurrency }
   pieces(first: 10, filter: { overdue: true }) {
@@ -19,6 +23,13 @@ const defaultQuery = `# Put your API key in the Headers tab: {"Authorization": "
 }
 `;
 
+// GraphiQL keeps the headers (the API key) across reloads only once its user turns on "Persist headers" in
+// its settings: the choice is stored, and off until made.
+const persistHeaders = 'graphiql:shouldPersistHeaders';
+if (localStorage.getItem(persistHeaders) === null) {
+  localStorage.setItem(persistHeaders, 'false');
+}
+
 createRoot(document.getElementById('graphiql')).render(
-  <GraphiQL fetcher={fetcher} defaultQuery={defaultQuery} defaultHeaders={'{\n  "Authorization": "Bearer "\n}'} />,
+  <GraphiQL fetcher={fetcher} defaultQuery={defaultQuery} defaultHeaders={'{\n  "Authorization": "Bearer "\n}'} shouldPersistHeaders />,
 );
