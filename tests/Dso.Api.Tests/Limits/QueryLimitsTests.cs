@@ -51,12 +51,18 @@ public class QueryLimitsTests(ApiServer server)
         var deep = "{ pieces(first: 1) { nodes { " + string.Concat(Enumerable.Repeat("client { pieces(first: 1) { nodes { ", 6)) + "id" + new string('}', 3 * 6 + 3);
         var costly = "{ clients(first: 100) { nodes { pieces(first: 100) { nodes { client { pieces(first: 100) { nodes { client { name } } } } } } } } }";
 
+        // Costs nothing (scalars), but execution would walk 2^30 fields.
+        var bomb = "query { ...F30 } fragment F0 on Query { __typename } " + string.Join(' ', Enumerable.Range(1, 30).Select(f => $"fragment F{f} on Query {{ ...F{f - 1} a{f}: __typename ...F{f - 1} }}"));
+
         var tooDeep = await server.PostAsync(deep, key: key);
         var tooCostly = await server.PostAsync(costly, key: key);
+        var tooMany = await server.PostAsync(bomb, key: key);
 
         Assert.Equal((HttpStatusCode.BadRequest, "QUERY_TOO_DEEP"), ((HttpStatusCode)tooDeep.Status, tooDeep.FirstErrorCode));
         Assert.Equal((HttpStatusCode.BadRequest, "QUERY_TOO_COMPLEX"), ((HttpStatusCode)tooCostly.Status, tooCostly.FirstErrorCode));
         Assert.Null(tooCostly.Data());
+        Assert.Equal((HttpStatusCode.BadRequest, "QUERY_TOO_COMPLEX"), ((HttpStatusCode)tooMany.Status, tooMany.FirstErrorCode));
+        Assert.Contains("once its fragments are expanded", tooMany.FirstErrorMessage, StringComparison.Ordinal);
     }
 
     private async Task<long> RemainingAsync(string key) =>

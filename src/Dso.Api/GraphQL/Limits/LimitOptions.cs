@@ -18,7 +18,7 @@ public sealed class LimitOptions
     [Range(100, 1_000_000, ErrorMessage = "Dso:Limits:MaxTokens must be between 100 and 1000000.")]
     public int MaxTokens { get; set; } = 15_000;
 
-    /// <summary>Most field selections a document may have, fragments included once each.</summary>
+    /// <summary>Most field selections a document may have (its fragments once each), and an operation once its fragments are expanded.</summary>
     [Range(10, 100_000, ErrorMessage = "Dso:Limits:MaxFields must be between 10 and 100000.")]
     public int MaxFields { get; set; } = 1_500;
 

@@ -1,6 +1,7 @@
 using Dso.Api.GraphQL.Common;
 using GraphQL;
 using GraphQL.Validation;
+using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 
 namespace Dso.Api.GraphQL.Limits;
@@ -32,46 +33,25 @@ public sealed class RequestCost
 
 /// <summary>
 /// Refuses, before execution, a document deeper than <see cref="LimitOptions.MaxDepth"/> or costlier than
-/// <see cref="LimitOptions.MaxCost"/> (400); then, once every other rule passed (a refused or invalid request costs
-/// nothing), charges the caller's bucket, refusing a request it cannot pay for now (429).
+/// <see cref="LimitOptions.MaxCost"/> (400); then, at the end of the validation walk and only if no rule refused the
+/// document (a refused or invalid request costs nothing), charges the caller's bucket, refusing a request it cannot
+/// pay for now (429). (A post-validation visitor would make GraphQL.NET walk every fragment spread again, which a
+/// fragment bomb turns exponential.)
 /// </summary>
 public sealed class QueryLimitsRule : ValidationRuleBase
 {
     public static readonly QueryLimitsRule Instance = new();
 
-    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
-    {
-        if (Limits(context) is not { } limits || context.Operation is not { } operation)
-        {
-            return default;
-        }
-
-        var (cost, depth) = new QueryCost(context.Schema, context.Document, context.Variables ?? Inputs.Empty).Of(operation);
-        if (depth > limits.MaxDepth)
-        {
-            context.ReportError(new QueryTooComplexError("QUERY_TOO_DEEP", $"The query is {depth} fields deep; the limit is {limits.MaxDepth}.", operation));
-        }
-        else if (cost > limits.MaxCost)
-        {
-            context.ReportError(new QueryTooComplexError("QUERY_TOO_COMPLEX", $"The query costs {cost} points; the most a request may cost is {limits.MaxCost}. Ask for smaller pages.", operation));
-        }
-        else
-        {
-            context.RequestServices!.GetRequiredService<RequestCost>().Pending = cost;
-        }
-
-        return default;
-    }
-
-    public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
+    private static readonly MatchingNodeVisitor<GraphQLDocument> Charge = new(leave: (_, context) =>
     {
         var services = context.RequestServices!;
         var request = services.GetRequiredService<RequestCost>();
-        if (context.HasErrors || Limits(context) is not { } limits || request.Pending is not { } cost || services.GetRequiredService<RequestPrincipal>().Value is not { } principal)
+        if (context.HasErrors || request.Pending is not { } cost || services.GetRequiredService<RequestPrincipal>().Value is not { } principal)
         {
-            return default;
+            return;
         }
 
+        var limits = services.GetRequiredService<IOptions<LimitOptions>>().Value;
         var (taken, remaining, retryAfter) = services.GetRequiredService<CostBudgets>().TryTake(principal.Credential ?? $"user:{principal.UserId}", cost);
         request.Value = new CostReport(cost, Math.Floor(remaining), limits.Budget, limits.RefillPerSecond);
         if (!taken)
@@ -79,10 +59,36 @@ public sealed class QueryLimitsRule : ValidationRuleBase
             context.ReportError(new ThrottledError(
                 $"The query costs {cost} points and {Math.Floor(remaining)} are left; retry in {retryAfter.TotalSeconds:0} s.", retryAfter, context.Operation!));
         }
+    });
 
-        return default;
+    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
+    {
+        var limits = context.RequestServices!.GetRequiredService<IOptions<LimitOptions>>().Value;
+        if (!limits.Enabled || context.Operation is not { } operation)
+        {
+            return default;
+        }
+
+        var (cost, depth, fields) = new QueryCost(context.Schema, context.Document, context.Variables ?? Inputs.Empty).Of(operation);
+        if (fields > limits.MaxFields)
+        {
+            context.ReportError(new QueryTooComplexError("QUERY_TOO_COMPLEX", $"The query selects more than {limits.MaxFields} fields once its fragments are expanded.", operation));
+            return default;
+        }
+
+        if (depth > limits.MaxDepth)
+        {
+            context.ReportError(new QueryTooComplexError("QUERY_TOO_DEEP", $"The query is {depth} fields deep; the limit is {limits.MaxDepth}.", operation));
+            return default;
+        }
+
+        if (cost > limits.MaxCost)
+        {
+            context.ReportError(new QueryTooComplexError("QUERY_TOO_COMPLEX", $"The query costs {cost} points; the most a request may cost is {limits.MaxCost}. Ask for smaller pages.", operation));
+            return default;
+        }
+
+        context.RequestServices!.GetRequiredService<RequestCost>().Pending = cost;
+        return new(Charge);
     }
-
-    private static LimitOptions? Limits(ValidationContext context) =>
-        context.RequestServices!.GetRequiredService<IOptions<LimitOptions>>().Value is { Enabled: true } limits ? limits : null;
 }

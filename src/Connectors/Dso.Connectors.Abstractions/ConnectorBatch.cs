@@ -1,0 +1,85 @@
+namespace Dso.Connectors.Abstractions;
+
+/// <summary>What one step of a read brings: records, the keys of pieces the ERP reports settled or deleted, records it could not read, and where to resume.</summary>
+/// <param name="Clients">Customers read.</param>
+/// <param name="Pieces">Open items read, with their open amount as the ERP sees it.</param>
+/// <param name="Cursor">Where to resume after this batch (opaque to the host; the plug-in's own format, versioned by it).</param>
+public sealed record ConnectorBatch(IReadOnlyList<ClientRecord> Clients, IReadOnlyList<PieceRecord> Pieces, string? Cursor)
+{
+    /// <summary>Pieces the ERP reports settled or deleted since the cursor (their open amount becomes 0).</summary>
+    public IReadOnlyList<PieceKey> Settled { get; init; } = [];
+
+    /// <summary>Records the plug-in could not read: reported on the run, which goes on.</summary>
+    public IReadOnlyList<RejectedRecord> Rejected { get; init; } = [];
+}
+
+/// <summary>A customer as the ERP holds it.</summary>
+/// <param name="Code">The ERP's customer code: Dso's natural key of the client.</param>
+/// <param name="Name">The customer's name.</param>
+public sealed record ClientRecord(string Code, string Name)
+{
+    /// <summary>The company's legal identifier (a SIREN in France).</summary>
+    public string? LegalId { get; init; }
+
+    /// <summary>The VAT number.</summary>
+    public string? VatNumber { get; init; }
+
+    /// <summary>ISO 4217 code of the customer's usual currency.</summary>
+    public string? Currency { get; init; }
+
+    /// <summary>Language of the dunning messages (<c>fr</c>, <c>en</c>...).</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The address dunning emails go to.</summary>
+    public string? Email { get; init; }
+}
+
+/// <summary>An open item as the ERP holds it.</summary>
+/// <param name="Type">What it is.</param>
+/// <param name="Number">The document number: with the type, Dso's natural key of the piece.</param>
+/// <param name="ClientCode">The customer's code.</param>
+/// <param name="IssueDate">The document's date.</param>
+/// <param name="DueDate">When it is due.</param>
+/// <param name="Amount">The document's total (credits may be given with either sign).</param>
+/// <param name="OpenAmount">What remains open on it.</param>
+/// <param name="Currency">ISO 4217 code of the amounts.</param>
+public sealed record PieceRecord(PieceKind Type, string Number, string ClientCode, DateOnly IssueDate, DateOnly DueDate, decimal Amount, decimal OpenAmount, string Currency)
+{
+    /// <summary>The day the open amount was true in the ERP (default: the day of the read).</summary>
+    public DateOnly? BalanceDate { get; init; }
+}
+
+/// <summary>The natural key of a piece.</summary>
+/// <param name="Type">What it is.</param>
+/// <param name="Number">Its document number.</param>
+public sealed record PieceKey(PieceKind Type, string Number);
+
+/// <summary>A record the plug-in could not read.</summary>
+/// <param name="Reference">What it was, in the ERP's terms (<c>Invoices(DocEntry=12)</c>).</param>
+/// <param name="Reason">Why it was refused.</param>
+public sealed record RejectedRecord(string Reference, string Reason);
+
+/// <summary>The kinds of open items.</summary>
+public enum PieceKind
+{
+    /// <summary>An invoice.</summary>
+    Invoice,
+
+    /// <summary>A debit note.</summary>
+    DebitNote,
+
+    /// <summary>A credit note.</summary>
+    CreditNote,
+
+    /// <summary>A payment received and not yet applied to an invoice.</summary>
+    UnappliedPayment,
+
+    /// <summary>Another item of the customer's account.</summary>
+    Misc,
+
+    /// <summary>A bill of exchange (LCR).</summary>
+    BillOfExchange,
+
+    /// <summary>A request for a down payment.</summary>
+    DownPaymentRequest,
+}
