@@ -189,7 +189,7 @@ public static class XlsxBounds
 
     private static UnreadableRowException Unreadable() => new(1, "The file is not a readable XLSX workbook.");
 
-    internal static UnreadableRowException Refused(int line, string why) => new(line, $"The workbook is refused: {why}");
+    private static UnreadableRowException Refused(int line, string why) => new(line, $"The workbook is refused: {why}");
 
     /// <summary>Decompressed bytes left for the whole workbook.</summary>
     private sealed class DecompressedBudget(long bytes)
