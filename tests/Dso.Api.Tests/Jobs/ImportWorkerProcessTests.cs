@@ -89,7 +89,14 @@ public partial class ImportWorkerProcessTests
             Assert.Equal("SUCCEEDED", (await ImportUploads.WaitForJobAsync(first, id))["state"]!.GetValue<string>());
         }
 
-        var ended = Ended().Matches(first.Process.Output + second.Process.Output).Select(m => m.Groups[1].Value).ToList();
+        // The console logger writes a job's last line after its state is committed: give the lines a moment to arrive
+        // (a seventh, a job run twice, would be there by then too).
+        var ended = new List<string>();
+        for (var attempt = 0; attempt < 100 && ended.Count < 6; attempt++, await Task.Delay(100))
+        {
+            ended = Ended().Matches(first.Process.Output + second.Process.Output).Select(m => m.Groups[1].Value).ToList();
+        }
+
         Assert.Equal(6, ended.Count);
         Assert.Equal(6, ended.Distinct().Count());
         Assert.Equal(3000, (await first.DataAsync("{ pieces(first: 1) { totalCount } }"))["pieces"]!["totalCount"]!.GetValue<int>());
