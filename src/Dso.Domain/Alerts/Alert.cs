@@ -22,6 +22,9 @@ public sealed class Alert : ITenantOwned
 
     public long? ClientId { get; private set; }
 
+    /// <summary>The connection a SYNC_FAILED alert is about.</summary>
+    public long? ErpConnectionId { get; private set; }
+
     public string Message { get; private set; } = "";
 
     public DateTimeOffset RaisedAt { get; private set; }
@@ -31,6 +34,9 @@ public sealed class Alert : ITenantOwned
     public long? AcknowledgedBy { get; private set; }
 
     public bool Acknowledged => AcknowledgedAt is not null;
+
+    public static Alert SyncFailed(long organizationId, long connectionId, string message, DateTimeOffset raisedAt) =>
+        new(organizationId, AlertKind.SyncFailed, null, message, raisedAt) { ErpConnectionId = connectionId };
 
     /// <summary>False when it was acknowledged already.</summary>
     public bool Acknowledge(long userId, DateTimeOffset at)

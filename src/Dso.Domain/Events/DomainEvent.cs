@@ -30,7 +30,7 @@ public sealed class DomainEvent : ITenantOwned
     /// <summary>The client the entity belongs to, when it belongs to one (lets subscribers filter without reading).</summary>
     public long? ClientId { get; private set; }
 
-    /// <summary>What kind of alert was raised (for an alert).</summary>
+    /// <summary>What kind of alert was raised (for an alert); the connection of a sync run.</summary>
     public string? Detail { get; private set; }
 
     /// <summary>The pieces of a batch, as JSON <c>[[pieceId, clientId], ...]</c>; null for a single entity.</summary>
@@ -50,10 +50,10 @@ public sealed class DomainEvent : ITenantOwned
     /// <summary>The entities the event names, one change each, as subscribers receive them.</summary>
     public IEnumerable<Change> Changes()
     {
-        var alertKind = Detail is not null && Enum.TryParse<Alerts.AlertKind>(Detail, out var kind) ? kind : (Alerts.AlertKind?)null;
+        var alertKind = Topic == EventTopic.AlertRaised && Detail is not null && Enum.TryParse<Alerts.AlertKind>(Detail, out var kind) ? kind : (Alerts.AlertKind?)null;
         if (Batch is null)
         {
-            yield return new Change(OrganizationId, Topic, EntityId, ClientId, alertKind);
+            yield return new Change(OrganizationId, Topic, EntityId, ClientId, alertKind, Detail);
             yield break;
         }
 

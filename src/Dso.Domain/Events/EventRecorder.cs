@@ -72,6 +72,7 @@ public sealed class EventRecorder(EventSignal signal, TimeProvider clock) : Save
         (Piece, EntityState.Added or EntityState.Modified) => EventTopic.PieceUpdated,
         (StatusChange, EntityState.Added) => EventTopic.PieceQualified,
         (ImportJob, EntityState.Added or EntityState.Modified) => EventTopic.ImportJobUpdated,
+        (Connections.SyncRun, EntityState.Added or EntityState.Modified) => EventTopic.SyncRunUpdated,
         (ApiKey or User, EntityState.Modified) => EventTopic.AccessChanged,
         _ => null,
     };
@@ -90,6 +91,7 @@ public sealed class EventRecorder(EventSignal signal, TimeProvider clock) : Save
                 Alert alert => DomainEvent.Of(alert.OrganizationId, EventTopic.AlertRaised, alert.Id, alert.ClientId, now, alert.Kind.ToString()),
                 StatusChange change => DomainEvent.Of(change.OrganizationId, EventTopic.PieceQualified, change.Id, null, now),
                 ImportJob job => DomainEvent.Of(job.OrganizationId, EventTopic.ImportJobUpdated, job.Id, null, now),
+                Connections.SyncRun run => DomainEvent.Of(run.OrganizationId, EventTopic.SyncRunUpdated, run.Id, null, now, run.ErpConnectionId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 ApiKey key => DomainEvent.Of(key.OrganizationId, EventTopic.AccessChanged, key.Id, null, now, nameof(ApiKey)),
                 User user => DomainEvent.Of(user.OrganizationId, EventTopic.AccessChanged, user.Id, null, now, nameof(User)),
                 _ => throw new InvalidOperationException($"No event is written for {entry.Metadata.ClrType.Name}."),

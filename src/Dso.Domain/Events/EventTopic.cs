@@ -17,4 +17,7 @@ public enum EventTopic
 
     /// <summary>Who may do what changed: an API key was revoked, or a user archived or given other roles (open connections check again).</summary>
     AccessChanged,
+
+    /// <summary>A sync run was queued, started, committed a batch or ended.</summary>
+    SyncRunUpdated,
 }

@@ -61,6 +61,10 @@ public sealed class DsoDbContext(DbContextOptions<DsoDbContext> options, Tenant 
 
     public DbSet<Events.DomainEvent> Events => Set<Events.DomainEvent>();
 
+    public DbSet<Connections.ErpConnection> ErpConnections => Set<Connections.ErpConnection>();
+
+    public DbSet<Connections.SyncRun> SyncRuns => Set<Connections.SyncRun>();
+
     public DbSet<Events.EventConsumer> EventConsumers => Set<Events.EventConsumer>();
 
     /// <summary>

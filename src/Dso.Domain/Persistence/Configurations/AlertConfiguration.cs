@@ -10,6 +10,7 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
     public void Configure(EntityTypeBuilder<Alert> builder)
     {
         builder.HasOne<Client>().WithMany().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Connections.ErpConnection>().WithMany().HasForeignKey(a => a.ErpConnectionId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(24);
         builder.Property(a => a.Message).HasMaxLength(1000);
         builder.Ignore(a => a.Acknowledged);

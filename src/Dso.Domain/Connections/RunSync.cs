@@ -1,0 +1,154 @@
+using Dso.Domain.Alerts;
+using Dso.Domain.Imports;
+using Dso.Domain.Organizations;
+using Dso.Domain.Persistence;
+using Dso.Domain.Work;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dso.Domain.Connections;
+
+/// <summary>
+/// Runs a sync run this worker has claimed (<see cref="ClaimSync"/>) from its source, batch by batch through the
+/// import pipeline: each batch's records are checked (a bad one is rejected with its reason, the others go on), upserted
+/// by natural key, the pieces it reports settled are settled, and the run's counts and cursor commit in the same
+/// transaction. A FULL read keeps the pieces it listed with the read and settles the others once it has ended; the
+/// connection's cursor moves only then. A source failure fails the run and raises SYNC_FAILED (one open alert per
+/// connection). Stopped (the host shuts down), it lets its lease go: the next worker resumes it.
+/// </summary>
+public sealed class RunSync(DsoDbContext db, Worker worker, TimeProvider clock)
+{
+    public async Task<SyncRun> ExecuteAsync(long runId, ISyncSource source, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var run = await db.Set<SyncRun>().SingleAsync(r => r.Id == runId, cancellationToken);
+        var what = $"sync run {runId}";
+        if (run.ClaimedBy != worker.Name || run.State != ImportJobState.Running)
+        {
+            throw new LeaseLostException(what);
+        }
+
+        var connection = await db.Set<ErpConnection>().AsNoTracking().SingleAsync(c => c.Id == run.ErpConnectionId, cancellationToken);
+        var organization = await db.Organizations.AsNoTracking().SingleAsync(cancellationToken);
+        run.Start(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        var read = new Read(run.Id, run.ReadId!.Value, run.Mode, connection, organization,
+            new Lease(worker, clock, (now, ct) => Leases.RenewAsync(db.Set<SyncRun>().Where(r => r.Id == runId), worker, now, ct), what),
+            await RecordChecker.CreateAsync(db, organization.MainCurrency, organization.Today(clock), cancellationToken),
+            run.Mode == SyncMode.Full ? await SeenAsync(run.ReadId.Value, cancellationToken) : []);
+        try
+        {
+            await foreach (var batch in source.ReadAsync(run.ResumeCursor, run.Mode, cancellationToken))
+            {
+                await CommitAsync(read, batch, cancellationToken);
+            }
+
+            return await SucceedAsync(read, cancellationToken);
+        }
+        catch (SyncSourceException e)
+        {
+            return await FailAsync(read, e.Message, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            db.ChangeTracker.Clear();
+            await Leases.ReleaseAsync(db.Set<SyncRun>().Where(r => r.Id == runId && r.State == ImportJobState.Running), worker, CancellationToken.None);
+            throw;
+        }
+        catch (Exception e) when (e is not LeaseLostException)
+        {
+            await FailAsync(read, $"The sync failed unexpectedly ({e.GetType().Name}); what its committed batches wrote stays.", CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Raises SYNC_FAILED for the run's connection, unless one is open already.</summary>
+    internal static async Task RaiseFailedAsync(DsoDbContext db, SyncRun run, string message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!await db.Alerts.IgnoreQueryFilters().AnyAsync(a => a.ErpConnectionId == run.ErpConnectionId && a.Kind == AlertKind.SyncFailed && a.AcknowledgedAt == null, cancellationToken))
+        {
+            var name = await db.Set<ErpConnection>().IgnoreQueryFilters().Where(c => c.Id == run.ErpConnectionId).Select(c => c.Name).SingleAsync(cancellationToken);
+            db.Alerts.Add(Alert.SyncFailed(run.OrganizationId, run.ErpConnectionId, $"The sync of {name} failed: {message}", now));
+        }
+    }
+
+    private async Task<HashSet<long>> SeenAsync(long readId, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<long>();
+        await foreach (var batch in db.Set<SyncRunSeen>().AsNoTracking().Where(s => s.ReadId == readId).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            seen.UnionWith(batch.Ids());
+        }
+
+        return seen;
+    }
+
+    private async Task CommitAsync(Read read, RecordBatch batch, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var run = await db.Set<SyncRun>().SingleAsync(r => r.Id == read.RunId, cancellationToken);
+        // Records are numbered in the read: this batch's rows, then the records its source refused.
+        var rows = batch.Rows.Select((r, i) => r with { Line = run.RecordsRead + i + 1 }).ToList();
+        var issues = batch.Refused.Select((r, i) => r with { Line = run.RecordsRead + rows.Count + i + 1 }).ToList();
+        read.Checker.ForgetSeen();
+        var good = rows.Where(r => read.Checker.Check(r, field => field, issues)).ToList();
+        using (var pipeline = new ImportPipeline(db, read.Connection.OrganizationId, read.Connection.Source, read.Organization.MainCurrency, read.Checker.ImportDate, clock))
+        {
+            await pipeline.WriteAsync(good, cancellationToken);
+            await pipeline.SettleAsync(batch.Settled, cancellationToken);
+            if (read.Mode == SyncMode.Full && pipeline.SeenPieces.Count > 0)
+            {
+                db.Add(new SyncRunSeen(read.Connection.OrganizationId, read.ReadId, pipeline.SeenPieces));
+                read.Seen.UnionWith(pipeline.SeenPieces);
+            }
+
+            run = await db.Set<SyncRun>().SingleAsync(r => r.Id == read.RunId, cancellationToken);
+            run.Count(pipeline.ClientsWritten, pipeline.PiecesWritten, pipeline.PiecesClosed);
+        }
+
+        db.AddRange(issues.Take(Math.Max(0, RunImport.MaxStoredErrors - run.Rejected)).Select(i => new SyncRunError(run.OrganizationId, run.Id, i.Line, i.Column, i.Message)));
+        run.Advance(batch.Cursor, rows.Count(r => r.Client is not null), rows.Count(r => r.Piece is not null), rows.Count + batch.Refused.Count, issues.Count);
+        await db.SaveChangesAsync(cancellationToken);
+        await read.Lease.KeepAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<SyncRun> SucceedAsync(Read read, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var closed = 0;
+        if (read.Mode == SyncMode.Full)
+        {
+            using var pipeline = new ImportPipeline(db, read.Connection.OrganizationId, read.Connection.Source, read.Organization.MainCurrency, read.Checker.ImportDate, clock);
+            await pipeline.SettleMissingAsync(read.Seen, cancellationToken);
+            closed = pipeline.PiecesClosed;
+            await db.Set<SyncRunSeen>().Where(s => s.ReadId == read.ReadId).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        var run = await db.Set<SyncRun>().SingleAsync(r => r.Id == read.RunId, cancellationToken);
+        var connection = await db.Set<ErpConnection>().SingleAsync(c => c.Id == read.Connection.Id, cancellationToken);
+        run.Count(0, 0, closed);
+        run.Succeed(clock.GetUtcNow());
+        connection.Finish(run.ResumeCursor);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return run;
+    }
+
+    private async Task<SyncRun> FailAsync(Read read, string message, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var run = await db.Set<SyncRun>().SingleAsync(r => r.Id == read.RunId, cancellationToken);
+        var now = clock.GetUtcNow();
+        run.Fail(message, now);
+        await RaiseFailedAsync(db, run, message, now, cancellationToken);
+        await db.Set<SyncRunSeen>().Where(s => s.ReadId == read.ReadId).ExecuteDeleteAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return run;
+    }
+
+    private sealed record Read(long RunId, long ReadId, SyncMode Mode, ErpConnection Connection, Organization Organization, Lease Lease, RecordChecker Checker, HashSet<long> Seen);
+}

@@ -1,0 +1,13 @@
+using Dso.Domain.Pieces;
+
+namespace Dso.Domain.Imports;
+
+/// <summary>
+/// A batch of normalised records from any source (a file's rows, a connector's read): the records to upsert, each
+/// numbered in its read (<see cref="ImportRow.Line"/>), the pieces the source reports settled or deleted, the records
+/// it refused itself, and where to resume after it.
+/// </summary>
+public sealed record RecordBatch(IReadOnlyList<ImportRow> Rows, IReadOnlyList<PieceKey> Settled, IReadOnlyList<RowIssue> Refused, string? Cursor);
+
+/// <summary>A piece by its natural key.</summary>
+public sealed record PieceKey(PieceType Type, string Number);
