@@ -25,6 +25,10 @@ public sealed class ApiServer : IAsyncLifetime
     private readonly string path = Path.Combine(Path.GetTempPath(), $"dso-api-{Guid.NewGuid():N}.db");
     private WebApplication? app;
 
+    public string ConnectionString => $"Data Source={path}";
+
+    public static string PluginsPath => Path.Combine(AppContext.BaseDirectory, "plugins");
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 6, 30, 9, 0, 0, TimeSpan.Zero));
 
     public StatementCounter Statements { get; } = new();
@@ -48,6 +52,8 @@ public sealed class ApiServer : IAsyncLifetime
              "--Dso:Auth:FailureBurst", "1000000",
              // WebSocket tests wait for these: an unacknowledged socket closes after 2 s, credentials are checked every second.
              "--Dso:Api:ConnectionInitTimeout", "00:00:02", "--Dso:Api:CredentialCheckInterval", "00:00:01",
+             // The tests' plug-ins (built beside them); a hung one is given up after 3 s.
+             "--Dso:Plugins:Path", PluginsPath, "--Dso:Plugins:CallTimeout", "00:00:03",
              "--Dso:Auth:Jwt:Issuer", JwtIssuer, "--Dso:Auth:Jwt:Audience", JwtAudience, "--Dso:Auth:Jwt:SigningKeys:0", JwtSigningKey],
             builder =>
             {

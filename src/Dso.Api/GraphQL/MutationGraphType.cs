@@ -28,5 +28,6 @@ public sealed class MutationGraphType : ObjectGraphType
         Templates.TemplateFields.RegisterMutations(this);
         Penalties.PenaltyRateFields.RegisterMutations(this);
         Users.UserFields.RegisterMutations(this);
+        Connections.ConnectionFields.RegisterMutations(this);
     }
 }

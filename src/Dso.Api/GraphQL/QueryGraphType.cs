@@ -33,5 +33,6 @@ public sealed class QueryGraphType : ObjectGraphType
         Penalties.PenaltyRateFields.RegisterQueries(this);
         UserFields.RegisterQueries(this);
         Audit.AuditFields.RegisterQueries(this);
+        Connections.ConnectionFields.RegisterQueries(this);
     }
 }

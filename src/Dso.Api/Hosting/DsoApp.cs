@@ -46,6 +46,7 @@ public static class DsoApp
         app.Map("/graphql", (HttpContext context, GraphQLHttpEndpoint http, GraphQLWebSocketEndpoint webSocket) =>
             context.WebSockets.IsWebSocketRequest ? webSocket.HandleAsync(context) : http.HandleAsync(context));
         app.MapExports();
+        Plugins.PluginServices.UseDsoPlugins(app.Services);
         if (app.Configuration.GetValue("Dso:Scenarios:MorningRun", true))
         {
             app.Services.UseScheduler(s => s.Schedule<Jobs.ScenarioMorningJob>().EveryMinute().PreventOverlapping(nameof(Jobs.ScenarioMorningJob)));

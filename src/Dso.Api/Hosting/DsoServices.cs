@@ -58,6 +58,7 @@ public static class DsoServices
         services.AddSingleton<Jobs.ImportSignal>();
         services.AddHostedService<Jobs.ImportWorker>();
         services.AddHostedService<Jobs.EventDispatcherJob>();
+        Plugins.PluginServices.AddDsoPlugins(services);
 
         services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.Section));
         services.AddSingleton<TokenValidator>();

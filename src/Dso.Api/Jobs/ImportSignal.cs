@@ -1,7 +1,7 @@
 namespace Dso.Api.Jobs;
 
-/// <summary>Wakes the import worker at once when a job is queued; the jobs themselves live in the database.</summary>
-public sealed class ImportSignal : IDisposable
+/// <summary>Wakes a worker at once when work is queued; the work itself lives in the database (a worker polls it anyway).</summary>
+public abstract class WorkSignal : IDisposable
 {
     private readonly SemaphoreSlim signal = new(0);
 
@@ -9,5 +9,15 @@ public sealed class ImportSignal : IDisposable
 
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
 
-    public void Dispose() => signal.Dispose();
+    public void Dispose()
+    {
+        signal.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+/// <summary>Wakes the import worker when a job is queued.</summary>
+public sealed class ImportSignal : WorkSignal;
+
+/// <summary>Wakes the sync workers when a run is queued.</summary>
+public sealed class SyncSignal : WorkSignal;

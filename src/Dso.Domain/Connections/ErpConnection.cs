@@ -7,7 +7,7 @@ namespace Dso.Domain.Connections;
 /// alone can read them), its schedule and the mode its scheduled runs read in. The cursor is where the last finished
 /// read ended: an INCREMENTAL run starts from it.
 /// </summary>
-public sealed class ErpConnection : ITenantOwned
+public sealed class ErpConnection : ITenantOwned, IEntity
 {
     private ErpConnection()
     {

@@ -13,36 +13,12 @@ public sealed record ErpConnectionValues(string Name, string SettingsJson, strin
 /// </summary>
 public sealed class SaveErpConnection(DsoDbContext db, TimeProvider clock)
 {
-    public async Task<Outcome<ErpConnection>> CreateAsync(string pluginId, ErpConnectionValues values, CancellationToken cancellationToken)
+    /// <summary>Creates a connection of the plug-in, or updates <paramref name="existing"/>.</summary>
+    public async Task<Outcome<ErpConnection>> ExecuteAsync(ErpConnection? existing, string pluginId, ErpConnectionValues values, CancellationToken cancellationToken)
     {
         var organization = await db.Organizations.SingleAsync(cancellationToken);
-        var connection = new ErpConnection(organization.Id, pluginId, clock.GetUtcNow());
-        return await SaveAsync(connection, values, organization.TimeZone, added: true, cancellationToken);
-    }
-
-    public async Task<Outcome<ErpConnection>> UpdateAsync(ErpConnection connection, ErpConnectionValues values, CancellationToken cancellationToken)
-    {
-        var timeZone = await db.Organizations.Select(o => o.TimeZone).SingleAsync(cancellationToken);
-        return await SaveAsync(connection, values, timeZone, added: false, cancellationToken);
-    }
-
-    /// <summary>Removes a connection and its runs (the pieces it wrote stay); refused while a run is queued or running.</summary>
-    public async Task<Outcome<long>> DeleteAsync(long connectionId, CancellationToken cancellationToken)
-    {
-        if (!await db.Set<ErpConnection>().AnyAsync(c => c.Id == connectionId, cancellationToken))
-        {
-            return Outcomes.Failure<long>(UserError.NotFound("No ERP connection with this ID.", "id"));
-        }
-
-        if (await QueueSync.Unfinished(db, connectionId).AnyAsync(cancellationToken))
-        {
-            return Outcomes.Failure<long>(UserError.Conflict("A run of this connection is queued or running; delete it once the run has ended.", "id"));
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Set<ErpConnection>().Where(c => c.Id == connectionId).ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Outcomes.Success(connectionId);
+        var connection = existing ?? new ErpConnection(organization.Id, pluginId, clock.GetUtcNow());
+        return await SaveAsync(connection, values, organization.TimeZone, added: existing is null, cancellationToken);
     }
 
     private async Task<Outcome<ErpConnection>> SaveAsync(ErpConnection connection, ErpConnectionValues values, string timeZone, bool added, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace Dso.Domain.Connections;
 /// records, its counts and its <see cref="Cursor"/> together). A run whose worker died is failed as interrupted by
 /// the next worker, which queues a RESUME run of the same read (<see cref="ReadId"/>) from its last cursor.
 /// </summary>
-public sealed class SyncRun : ITenantOwned, Work.ILeased
+public sealed class SyncRun : ITenantOwned, IEntity, Work.ILeased
 {
     private SyncRun()
     {

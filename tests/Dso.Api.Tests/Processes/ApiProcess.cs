@@ -24,7 +24,7 @@ public sealed class ApiProcess : IDisposable
     {
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
         var process = ChildProcess.Start(["--urls", url.ToString().TrimEnd('/'), "--ConnectionStrings:Dso", $"Data Source={database}",
-            "--Dso:Auth:BootstrapApiKey", ApiServer.BootstrapKey, "--Dso:Scenarios:MorningRun", "false", .. settings]);
+            "--Dso:Auth:BootstrapApiKey", ApiServer.BootstrapKey, "--Dso:Scenarios:MorningRun", "false", "--Dso:Plugins:Path", ApiServer.PluginsPath, .. settings]);
         var api = new ApiProcess(process, url);
         for (var attempt = 0; attempt < 600; attempt++)
         {

@@ -52,6 +52,8 @@ public static class NodeQueries
             "Template" => loaders.Templates.Load(id.Id),
             "User" => loaders.Users.Load(id.Id),
             "ImportJob" => loaders.ImportJobs.Load(id.Id),
+            "ErpConnection" => loaders.ErpConnections.Load(id.Id),
+            "SyncRun" => loaders.SyncRuns.Load(id.Id),
             "Action" => loaders.Actions.Load(id.Id),
             "Alert" => loaders.Alerts.Load(id.Id),
             _ => null,

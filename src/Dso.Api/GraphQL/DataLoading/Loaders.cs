@@ -32,6 +32,10 @@ public sealed class Loaders(DsoDbContext db, TimeProvider clock)
 
     public BatchLoader<long, User> Users { get; } = new((ids, ct) => ById(db.Users.AsNoTracking(), ids, ct));
 
+    public BatchLoader<long, Dso.Domain.Connections.ErpConnection> ErpConnections { get; } = new((ids, ct) => ById(db.ErpConnections.AsNoTracking(), ids, ct));
+
+    public BatchLoader<long, Dso.Domain.Connections.SyncRun> SyncRuns { get; } = new((ids, ct) => ById(db.SyncRuns.AsNoTracking(), ids, ct));
+
     public BatchLoader<long, Dso.Domain.Imports.ImportJob> ImportJobs { get; } = new((ids, ct) => ById(db.Set<Dso.Domain.Imports.ImportJob>().AsNoTracking(), ids, ct));
 
     public BatchLoader<long, IReadOnlyList<Contact>> ContactsOfClient { get; } = new(async (ids, ct) =>

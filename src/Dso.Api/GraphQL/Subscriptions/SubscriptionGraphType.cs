@@ -51,6 +51,17 @@ public sealed class SubscriptionGraphType : ObjectGraphType
                 source.Changes.Add(new Change(ctx.Principal().OrganizationId, EventTopic.ImportJobUpdated, jobId));
                 return source;
             });
+        Field<NonNullGraphType<Connections.SyncRunGraphType>>("syncRunUpdated")
+            .Description("Each sync run as it is queued, starts, commits a batch and ends; only the connection's when erpConnectionId is set.")
+            .Argument<IdGraphType>("erpConnectionId")
+            .AuthorizeWithPolicy(Policies.Read)
+            .ResolveStreamAsync(async ctx =>
+            {
+                var connection = ctx.GetArgument<string?>("erpConnectionId") is { } id
+                    ? (await VisibleAsync(ctx, "erpConnectionId", "ErpConnection", id, (l, key) => l.ErpConnections.Load(key))).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    : null;
+                return Watch(ctx, EventTopic.SyncRunUpdated, c => connection is null || c.Detail == connection, (l, id, ct) => Result(l.SyncRuns.Load(id), ct));
+            });
     }
 
     private static ChangeSource Watch(IResolveFieldContext context, EventTopic topic, Func<Change, bool> filter, ChangedEntityLoader load) =>
