@@ -8,7 +8,8 @@ namespace Dso.Api.Tests.Connections;
 /// <summary>
 /// The ERP the tests' <c>test-http</c> plug-in reads: <paramref name="clients"/> clients, <paramref name="pieces"/>
 /// open invoices spread over them, served in pages after a cursor (the index of the next record), each page after
-/// <paramref name="delay"/>; a wrong token is a 401. <see cref="OpenTotal"/> is what the ledger holds open.
+/// <paramref name="delay"/>; a wrong token is a 401. <see cref="OpenTotal"/> is what the ledger holds open. A test may
+/// change <see cref="Pieces"/> (invoices paid off the end of the list) and <see cref="Delay"/> between reads.
 /// </summary>
 public sealed class FakeRecordsErp(FakeErpServer server, int clients, int pieces, TimeSpan delay) : IAsyncDisposable
 {
@@ -16,7 +17,11 @@ public sealed class FakeRecordsErp(FakeErpServer server, int clients, int pieces
 
     public FakeErpServer Server { get; } = server;
 
-    public decimal OpenTotal => Enumerable.Range(0, pieces).Sum(Amount);
+    public int Pieces { get; set; } = pieces;
+
+    public TimeSpan Delay { get; set; } = delay;
+
+    public decimal OpenTotal => Enumerable.Range(0, Pieces).Sum(Amount);
 
     public static async Task<FakeRecordsErp> StartAsync(int clients, int pieces, TimeSpan delay = default)
     {
@@ -46,11 +51,11 @@ public sealed class FakeRecordsErp(FakeErpServer server, int clients, int pieces
             return;
         }
 
-        await Task.Delay(delay, context.RequestAborted);
+        await Task.Delay(Delay, context.RequestAborted);
         var from = int.TryParse(context.Request.Query["after"], CultureInfo.InvariantCulture, out var after) ? after : 0;
         var limit = int.Parse(context.Request.Query["limit"]!, CultureInfo.InvariantCulture);
         // The clients first, then the pieces, as one list of records.
-        var records = Enumerable.Range(from, Math.Max(0, Math.Min(limit, clients + pieces - from))).ToList();
+        var records = Enumerable.Range(from, Math.Max(0, Math.Min(limit, clients + Pieces - from))).ToList();
         var page = new
         {
             clients = records.Where(i => i < clients).Select(i => new { code = $"C{i:D5}", name = $"Client {i} SAS" }),
@@ -59,7 +64,7 @@ public sealed class FakeRecordsErp(FakeErpServer server, int clients, int pieces
                 type = "Invoice", number = $"F{i:D7}", clientCode = $"C{i % clients:D5}", issueDate = "2025-05-01", dueDate = "2025-06-15",
                 amount = Amount(i).ToString(CultureInfo.InvariantCulture), openAmount = Amount(i).ToString(CultureInfo.InvariantCulture), currency = "EUR",
             }),
-            next = from + records.Count < clients + pieces ? (from + records.Count).ToString(CultureInfo.InvariantCulture) : null,
+            next = from + records.Count < clients + Pieces ? (from + records.Count).ToString(CultureInfo.InvariantCulture) : null,
         };
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(JsonSerializer.Serialize(page), context.RequestAborted);
