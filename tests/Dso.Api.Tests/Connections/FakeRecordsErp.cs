@@ -21,7 +21,10 @@ public sealed class FakeRecordsErp(FakeErpServer server, int clients, int pieces
 
     public TimeSpan Delay { get; set; } = delay;
 
-    public decimal OpenTotal => Enumerable.Range(0, Pieces).Sum(Amount);
+    /// <summary>The number of a piece served with an amount that does not parse, if any.</summary>
+    public int? Malformed { get; set; }
+
+    public decimal OpenTotal => Enumerable.Range(0, Pieces).Where(i => i != Malformed).Sum(Amount);
 
     public static async Task<FakeRecordsErp> StartAsync(int clients, int pieces, TimeSpan delay = default)
     {
@@ -62,7 +65,7 @@ public sealed class FakeRecordsErp(FakeErpServer server, int clients, int pieces
             pieces = records.Where(i => i >= clients).Select(i => i - clients).Select(i => new
             {
                 type = "Invoice", number = $"F{i:D7}", clientCode = $"C{i % clients:D5}", issueDate = "2025-05-01", dueDate = "2025-06-15",
-                amount = Amount(i).ToString(CultureInfo.InvariantCulture), openAmount = Amount(i).ToString(CultureInfo.InvariantCulture), currency = "EUR",
+                amount = i == Malformed ? "12,3x" : Amount(i).ToString(CultureInfo.InvariantCulture), openAmount = Amount(i).ToString(CultureInfo.InvariantCulture), currency = "EUR",
             }),
             next = from + records.Count < clients + Pieces ? (from + records.Count).ToString(CultureInfo.InvariantCulture) : null,
         };

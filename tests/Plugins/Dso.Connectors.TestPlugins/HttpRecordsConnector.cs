@@ -51,13 +51,23 @@ public sealed class HttpRecordsConnector : IConnector
             using var page = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken));
             var root = page.RootElement;
             after = root.TryGetProperty("next", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
-            yield return new ConnectorBatch(
-                [.. Items(root, "clients").Select(c => new ClientRecord(c.GetProperty("code").GetString()!, c.GetProperty("name").GetString()!))],
-                [.. Items(root, "pieces").Select(Piece)],
-                after ?? cursor)
+            var (pieces, rejected) = (new List<PieceRecord>(), new List<RejectedRecord>());
+            foreach (var item in Items(root, "pieces"))
+            {
+                try
+                {
+                    pieces.Add(Piece(item));
+                }
+                catch (FormatException e)
+                {
+                    rejected.Add(new RejectedRecord(item.TryGetProperty("number", out var number) ? number.ToString() : "?", e.Message));
+                }
+            }
+
+            yield return new ConnectorBatch([.. Items(root, "clients").Select(c => new ClientRecord(c.GetProperty("code").GetString()!, c.GetProperty("name").GetString()!))], pieces, after ?? cursor)
             {
                 Settled = [.. Items(root, "settled").Select(s => new PieceKey(PieceKind.Invoice, s.GetString()!))],
-                Rejected = [.. Items(root, "rejected").Select(r => new RejectedRecord(r.GetProperty("reference").GetString()!, r.GetProperty("reason").GetString()!))],
+                Rejected = rejected,
             };
         }
         while (after is not null);

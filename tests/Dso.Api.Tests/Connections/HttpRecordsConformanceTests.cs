@@ -1,0 +1,50 @@
+using System.Reflection;
+using Dso.Connectors.Abstractions;
+using Dso.Connectors.Testing;
+
+namespace Dso.Api.Tests.Connections;
+
+/// <summary>The kit's conformance suite run against the tests' <c>test-http</c> plug-in and its fake ERP.</summary>
+public sealed class HttpRecordsConformanceTests : ConnectorConformanceTests, IAsyncLifetime
+{
+    private static readonly Type Connector = Assembly.LoadFrom(Path.Combine(ApiServer.PluginsPath, "test-plugins", "Dso.Connectors.TestPlugins.dll"))
+        .GetType("Dso.Connectors.TestPlugins.HttpRecordsConnector", throwOnError: true)!;
+
+    private readonly List<FakeRecordsErp> servers = [];
+
+    protected override int ExpectedPieces => 25;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var server in servers)
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    protected override IConnector CreateConnector() => (IConnector)Activator.CreateInstance(Connector)!;
+
+    protected override async Task<object> ArrangeAsync(ErpSituation situation)
+    {
+        var erp = await FakeRecordsErp.StartAsync(3, ExpectedPieces);
+        servers.Add(erp);
+        switch (situation)
+        {
+            case ErpSituation.TransientFailureOnce:
+                erp.Server.Enqueue("/records", ScriptedAnswer.TooManyRequests(1));
+                break;
+            case ErpSituation.MalformedRecord:
+                erp.Malformed = 7;
+                break;
+            case ErpSituation.SlowPages:
+                erp.Delay = TimeSpan.FromSeconds(3);
+                break;
+            default:
+                break;
+        }
+
+        return new { baseUrl = erp.Server.BaseAddress.ToString(), token = situation == ErpSituation.BadCredentials ? "wrong" : FakeRecordsErp.Token, pageSize = 10 };
+    }
+}
