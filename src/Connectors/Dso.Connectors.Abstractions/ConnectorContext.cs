@@ -25,4 +25,22 @@ public abstract class ConnectorContext
     /// <param name="value">Its new value.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     public abstract Task StoreSecretAsync(string name, string value, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads a CSV or XLSX file the way the host's file import does, through one of the organization's saved import
+    /// mappings, and checks every record as an import would (contract 1.1): what is wrong with it, one rejected
+    /// record per problem, each naming its line and column; empty when the whole file can be imported.
+    /// </summary>
+    /// <param name="path">The file, on the host's disk.</param>
+    /// <param name="mappingName">The name of a saved import mapping.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    public virtual Task<IReadOnlyList<RejectedRecord>> CheckTableFileAsync(string path, string mappingName, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This host does not read table files (contract 1.1).");
+
+    /// <summary>The records of a CSV or XLSX file read through a saved import mapping, in batches without a cursor (contract 1.1).</summary>
+    /// <param name="path">The file, on the host's disk.</param>
+    /// <param name="mappingName">The name of a saved import mapping.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    public virtual IAsyncEnumerable<ConnectorBatch> ReadTableFileAsync(string path, string mappingName, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This host does not read table files (contract 1.1).");
 }

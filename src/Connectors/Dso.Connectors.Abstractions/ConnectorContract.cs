@@ -7,8 +7,8 @@ namespace Dso.Connectors.Abstractions;
 /// </summary>
 public static class ConnectorContract
 {
-    /// <summary>This contract's version, <c>major.minor</c>: a minor version adds, a major version breaks.</summary>
-    public const string Version = "1.0";
+    /// <summary>This contract's version, <c>major.minor</c>: a minor version adds, a major version breaks. 1.1 added the reading of table files (<see cref="ConnectorContext.ReadTableFileAsync"/>).</summary>
+    public const string Version = "1.1";
 
     /// <summary>Whether a host of this contract can load a plug-in built against <paramref name="pluginContract"/>.</summary>
     /// <param name="pluginContract">The contract version the plug-in was built against (its manifest's).</param>

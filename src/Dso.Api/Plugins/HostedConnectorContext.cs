@@ -1,5 +1,8 @@
+using System.Runtime.CompilerServices;
 using Dso.Connectors.Abstractions;
+using Dso.Domain.Common;
 using Dso.Domain.Connections;
+using Dso.Domain.Imports;
 using Dso.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,8 +10,9 @@ namespace Dso.Api.Plugins;
 
 /// <summary>
 /// What the host lends a plug-in for one connection: its settings (secrets opened, defaults applied), a logger tagged
-/// with the connection, pooled HTTP clients, the host's clock, and <see cref="StoreSecretAsync"/>, which seals a
-/// rotated secret into the connection at once, in a transaction of its own.
+/// with the connection, pooled HTTP clients, the host's clock, <see cref="StoreSecretAsync"/>, which seals a
+/// rotated secret into the connection at once, in a transaction of its own, and the file import's reading of table
+/// files through the organization's saved mappings (<see cref="ReadTableFile"/>).
 /// </summary>
 public sealed class HostedConnectorContext(
     LoadedConnector plugin, long connectionId, ConnectionSettings settings, IServiceScopeFactory scopes, IHttpClientFactory http, TimeProvider clock, ILogger logger) : ConnectorContext
@@ -39,5 +43,35 @@ public sealed class HostedConnectorContext(
         connection.Reseal(seal.Seal(secrets)!);
         await db.SaveChangesAsync(cancellationToken);
         current = current with { Secrets = secrets };
+    }
+
+    public override async Task<IReadOnlyList<RejectedRecord>> CheckTableFileAsync(string path, string mappingName, CancellationToken cancellationToken)
+    {
+        await using var scope = await TenantScopeAsync(cancellationToken);
+        var issues = await scope.ServiceProvider.GetRequiredService<ReadTableFile>().ExecuteAsync(path, mappingName, cancellationToken);
+        if (issues is [{ Line: 0 } missing])
+        {
+            throw new ConnectorException(ConnectorErrorKind.Configuration, missing.Message);
+        }
+
+        return [.. issues.Select(i => new RejectedRecord(i.Column is null ? $"line {i.Line}" : $"line {i.Line}, column {i.Column}", i.Message))];
+    }
+
+    public override async IAsyncEnumerable<ConnectorBatch> ReadTableFileAsync(string path, string mappingName, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var scope = await TenantScopeAsync(cancellationToken);
+        await foreach (var batch in scope.ServiceProvider.GetRequiredService<ReadTableFile>().ReadAsync(path, mappingName, cancellationToken))
+        {
+            yield return ContractRecords.From(batch);
+        }
+    }
+
+    private async Task<AsyncServiceScope> TenantScopeAsync(CancellationToken cancellationToken)
+    {
+        var scope = scopes.CreateAsyncScope();
+        var organizationId = await scope.ServiceProvider.GetRequiredService<DsoDbContext>().ErpConnections.IgnoreQueryFilters()
+            .Where(c => c.Id == connectionId).Select(c => c.OrganizationId).SingleAsync(cancellationToken);
+        scope.ServiceProvider.GetRequiredService<Tenant>().Enter(organizationId);
+        return scope;
     }
 }

@@ -104,7 +104,7 @@ public sealed class PluginSyncSource(LoadedConnector plugin, ConnectorContext co
             }
 
             rows.Add(new ImportRow(0, null, new PieceInput(
-                Enum.Parse<PieceType>(piece.Type.ToString()), piece.Number, piece.ClientCode, piece.IssueDate, piece.DueDate, piece.Amount, piece.OpenAmount, piece.Currency, piece.BalanceDate)));
+                Enum.Parse<PieceType>(piece.Type.ToString()), piece.Number, piece.ClientCode, piece.IssueDate, piece.DueDate, piece.Amount, piece.OpenAmount, string.IsNullOrWhiteSpace(piece.Currency) ? null : piece.Currency, piece.BalanceDate)));
         }
 
         refused.AddRange((batch.Rejected ?? []).Select(r => new RowIssue(0, null, $"{r?.Reference}: {r?.Reason}")));

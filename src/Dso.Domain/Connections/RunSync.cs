@@ -11,7 +11,8 @@ namespace Dso.Domain.Connections;
 /// Runs a sync run this worker has claimed (<see cref="ClaimSync"/>) from its source, batch by batch through the
 /// import pipeline: each batch's records are checked (a bad one is rejected with its reason, the others go on), upserted
 /// by natural key, the pieces it reports settled are settled, and the run's counts and cursor commit in the same
-/// transaction. A FULL read keeps the pieces it listed with the read and settles the others once it has ended; the
+/// transaction. A FULL read keeps the pieces it listed with the read and settles the others once it has ended (a read
+/// that listed none settles nothing); the
 /// connection's cursor moves only then. A source failure fails the run and raises SYNC_FAILED (one open alert per
 /// connection). Stopped (the host shuts down), it lets its lease go: the next worker resumes it.
 /// </summary>
@@ -118,7 +119,9 @@ public sealed class RunSync(DsoDbContext db, Worker worker, TimeProvider clock)
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var closed = 0;
-        if (read.Mode == SyncMode.Full)
+        // A FULL read that listed no piece at all settles nothing: an empty read is likelier a source gone quiet
+        // (a folder without a new file) than a ledger with nothing open.
+        if (read.Mode == SyncMode.Full && read.Seen.Count > 0)
         {
             using var pipeline = new ImportPipeline(db, read.Connection.OrganizationId, read.Connection.Source, read.Organization.MainCurrency, read.Checker.ImportDate, clock);
             await pipeline.SettleMissingAsync(read.Seen, cancellationToken);

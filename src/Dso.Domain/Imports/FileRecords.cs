@@ -17,6 +17,31 @@ internal sealed class FileRecords(Func<CancellationToken, Task<ITableReader>> op
     /// <summary>A record field's column header, for row errors.</summary>
     public string? Column(string field) => mapping.Header(field);
 
+    /// <summary>
+    /// Reads the whole file once and checks every record: the issues (those of the header line alone when it is
+    /// wrong), and the lines they are on. <paramref name="every10000Rows"/> is called as the reading goes.
+    /// </summary>
+    public async Task<(List<RowIssue> Issues, HashSet<int> BadLines)> CheckAsync(RecordChecker checker, Func<int, int, Task>? every10000Rows, CancellationToken cancellationToken)
+    {
+        var issues = new List<RowIssue>();
+        await foreach (var batch in ReadAsync(RunImport.BatchSize, cancellationToken))
+        {
+            issues.AddRange(batch.Refused);
+            foreach (var row in batch.Rows)
+            {
+                checker.Check(row, Column, issues);
+            }
+
+            if (RowsRead % 10_000 == 0 && every10000Rows is not null)
+            {
+                await every10000Rows(RowsRead, issues.Count);
+            }
+        }
+
+        var found = HeaderIssues.Count > 0 ? HeaderIssues : issues;
+        return (found, found.Select(i => i.Line).ToHashSet());
+    }
+
     public async IAsyncEnumerable<RecordBatch> ReadAsync(int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var reader = await open(cancellationToken);

@@ -80,26 +80,17 @@ public sealed class RunImport(DsoDbContext db, Worker worker, IOptions<DomainOpt
 
     private async Task<(List<RowIssue> Issues, int Rows, HashSet<int> BadLines)> ValidateAsync(ImportContext context, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var issues = new List<RowIssue>();
         var checker = await RecordChecker.CreateAsync(db, context.MainCurrency, context.ImportDate, cancellationToken);
-        await foreach (var batch in context.Records.ReadAsync(BatchSize, cancellationToken))
-        {
-            issues.AddRange(batch.Refused);
-            foreach (var row in batch.Rows)
+        var (issues, badLines) = await context.Records.CheckAsync(
+            checker,
+            async (rows, found) =>
             {
-                checker.Check(row, context.Records.Column, issues);
-            }
-
-            if (context.Records.RowsRead % 10_000 == 0)
-            {
-                progress?.Report(new ImportProgress("validating", context.Records.RowsRead, issues.Count));
+                progress?.Report(new ImportProgress("validating", rows, found));
                 await context.Lease.KeepAsync(cancellationToken);
-            }
-        }
-
+            },
+            cancellationToken);
         progress?.Report(new ImportProgress("validated", context.Records.RowsRead, issues.Count));
-        var found = context.Records.HeaderIssues.Count > 0 ? context.Records.HeaderIssues : issues;
-        return (found, context.Records.RowsRead, found.Select(i => i.Line).ToHashSet());
+        return (issues, context.Records.RowsRead, badLines);
     }
 
     private async Task<ImportJob> WriteAsync(ImportContext context, int rows, List<RowIssue> issues, HashSet<int> badLines, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
