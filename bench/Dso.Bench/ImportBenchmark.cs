@@ -58,12 +58,23 @@ internal static partial class ImportBenchmark
     public static void Generate(string path, int pieces, int clients)
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        using var writer = new StreamWriter(path, false, Encoding.GetEncoding(1252)) { NewLine = "\r\n" };
+        writer.WriteLine(Header);
+        foreach (var piece in Records(pieces, clients))
+        {
+            writer.WriteLine(string.Join(';', piece.Client.Code, piece.Client.Name, piece.Number, piece.Type, piece.Issued.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                piece.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), French(piece.Amount), French(piece.Open), "EUR", piece.Client.LegalId,
+                piece.Client.Contacts![0].Email));
+        }
+    }
+
+    /// <summary>The export's pieces, the same for the same sizes: a Sage type (Facture, Avoir, Règlement), dates, amounts, and the client.</summary>
+    public static IEnumerable<GeneratedPiece> Records(int pieces, int clients)
+    {
         var random = new Random(11);
         var today = new DateOnly(2025, 6, 30);
         var generator = new DemoDataGenerator(3, today);
         var names = Enumerable.Range(0, clients).Select(generator.Client).ToArray();
-        using var writer = new StreamWriter(path, false, Encoding.GetEncoding(1252)) { NewLine = "\r\n" };
-        writer.WriteLine(Header);
         for (var i = 0; i < pieces; i++)
         {
             var client = names[random.Next(clients)];
@@ -73,9 +84,7 @@ internal static partial class ImportBenchmark
             var due = type == "Facture" ? issued.AddDays(30 + (15 * random.Next(3))) : issued;
             var amount = Math.Round(100 + ((decimal)random.NextDouble() * 20_000), 2);
             var open = type == "Facture" && random.Next(4) == 0 ? Math.Round(amount * 0.4m, 2) : amount;
-            writer.WriteLine(string.Join(';', client.Code, client.Name, $"{prefix}{i + 1:00000000}", type, issued.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-                due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), French(amount), French(open), "EUR", client.LegalId,
-                client.Contacts![0].Email));
+            yield return new GeneratedPiece(client, $"{prefix}{i + 1:00000000}", type, issued, due, amount, open);
         }
     }
 
@@ -106,7 +115,7 @@ internal static partial class ImportBenchmark
         return run.Seconds;
     }
 
-    private static (double Seconds, long PeakMiB, string Output) Run(string file, string[] arguments)
+    internal static (double Seconds, long PeakMiB, string Output) Run(string file, string[] arguments)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -132,7 +141,7 @@ internal static partial class ImportBenchmark
     [GeneratedRegex("maxrss=([0-9]+)")]
     private static partial Regex PeakMemory();
 
-    private const string Mapping = """
+    internal const string Mapping = """
         {
           "kind": "PIECES", "delimiter": ";", "encoding": "windows-1252", "decimalSeparator": ",", "dateFormat": "dd/MM/yyyy",
           "columns": {
@@ -144,3 +153,6 @@ internal static partial class ImportBenchmark
         }
         """;
 }
+
+/// <summary>A piece of the generated export.</summary>
+internal sealed record GeneratedPiece(Dso.Domain.Clients.ClientInput Client, string Number, string Type, DateOnly Issued, DateOnly Due, decimal Amount, decimal Open);

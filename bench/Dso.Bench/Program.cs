@@ -3,6 +3,7 @@ using Dso.Bench;
 // Usage (Release): dotnet run -c Release --project bench/Dso.Bench -- api [pieces ...]      (default 100000 1000000)
 //                  dotnet run -c Release --project bench/Dso.Bench -- limits [pieces]       (default 100000)
 //                  dotnet run -c Release --project bench/Dso.Bench -- import [pieces]       (default 1000000)
+//                  dotnet run -c Release --project bench/Dso.Bench -- sync [pieces]         (default 1000000)
 //                  dotnet run -c Release --project bench/Dso.Bench -- csv [rows]            (default 1000000)
 //                  dotnet run -c Release --project bench/Dso.Bench -- reports [pieces]      (default 1000000)
 //                  dotnet run -c Release --project bench/Dso.Bench -- scenarios [pieces]    (default 1000000)
@@ -14,6 +15,9 @@ switch (args.FirstOrDefault())
 {
     case "import":
         await ImportBenchmark.RunAsync(sizes.FirstOrDefault(1_000_000));
+        break;
+    case "sync":
+        await SyncBenchmark.RunAsync(sizes.FirstOrDefault(1_000_000));
         break;
     case "csv":
         CsvBenchmark.Run(sizes.FirstOrDefault(1_000_000));
@@ -31,7 +35,7 @@ switch (args.FirstOrDefault())
         await ApiBenchmark.RunAsync(sizes.Length > 0 ? sizes : [100_000, 1_000_000]);
         break;
     default:
-        Console.Error.WriteLine("Benchmarks: api, limits, import, csv, reports, scenarios.");
+        Console.Error.WriteLine("Benchmarks: api, limits, import, sync, csv, reports, scenarios.");
         return 2;
 }
 

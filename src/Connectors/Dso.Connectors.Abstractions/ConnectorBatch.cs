@@ -11,6 +11,14 @@ public sealed record ConnectorBatch(IReadOnlyList<ClientRecord> Clients, IReadOn
 
     /// <summary>Records the plug-in could not read: reported on the run, which goes on.</summary>
     public IReadOnlyList<RejectedRecord> Rejected { get; init; } = [];
+
+    /// <summary>
+    /// Called by the host once this batch (and every batch before it) is committed, outside the transaction (contract
+    /// 1.1): where the plug-in acts on the ERP's side only after the data is safe (moves an imported file, acknowledges
+    /// a message). The host reads ahead, so asking for the next batch says nothing of this one's commit. A failure of
+    /// the callback is logged and does not fail the run.
+    /// </summary>
+    public Func<CancellationToken, Task>? Committed { get; init; }
 }
 
 /// <summary>A customer as the ERP holds it.</summary>

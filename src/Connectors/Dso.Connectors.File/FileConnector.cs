@@ -8,7 +8,8 @@ namespace Dso.Connectors.File;
 /// The <c>file</c> connector: CSV or XLSX files in a folder, or fetched over SFTP, each read in name order through a
 /// saved import mapping (by the host, as the file import reads an upload). A file is checked whole first: one that
 /// fails goes to <c>failed/</c> with its problems reported as rejected records, and nothing of it is written. A file
-/// imported is moved into <c>processed/</c> (or deleted, or kept: <c>afterImport</c>) once its batches are committed.
+/// imported is moved into <c>processed/</c> (or deleted, or kept: <c>afterImport</c>) once the host says its batches
+/// are committed.
 /// The cursor is the name of the last file done: a resumed or incremental read goes on after it.
 /// </summary>
 public sealed partial class FileConnector : IConnector
@@ -65,9 +66,18 @@ public sealed partial class FileConnector : IConnector
                 yield return batch with { Cursor = cursor };
             }
 
-            // Once this batch is committed (the host asks for the next), the file is done.
+            // Once this batch is committed, the file is done: moved or deleted then, over a connection of its own (the
+            // host reads ahead, so this read may be over by then).
             cursor = name;
-            yield return new ConnectorBatch([], [], name);
+            yield return new ConnectorBatch([], [], name) { Committed = ct => FinishAsync(settings, name, after, ct) };
+        }
+    }
+
+    private static async Task FinishAsync(ConnectorSettings settings, string name, string after, CancellationToken cancellationToken)
+    {
+        if (after != "keep")
+        {
+            await using var store = await OpenAsync(settings, cancellationToken);
             await FinishAsync(store, name, after, cancellationToken);
         }
     }

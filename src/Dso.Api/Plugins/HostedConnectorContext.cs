@@ -18,8 +18,9 @@ public sealed class HostedConnectorContext(
     LoadedConnector plugin, long connectionId, ConnectionSettings settings, IServiceScopeFactory scopes, IHttpClientFactory http, TimeProvider clock, ILogger logger) : ConnectorContext
 {
     private ConnectionSettings current = settings;
+    private ConnectorSettings? values;
 
-    public override ConnectorSettings Settings => current.ForPlugin(plugin.Manifest);
+    public override ConnectorSettings Settings => values ??= current.ForPlugin(plugin.Manifest);
 
     public override ILogger Logger => logger;
 
@@ -42,7 +43,7 @@ public sealed class HostedConnectorContext(
         secrets[name] = value;
         connection.Reseal(seal.Seal(secrets)!);
         await db.SaveChangesAsync(cancellationToken);
-        current = current with { Secrets = secrets };
+        (current, values) = (current with { Secrets = secrets }, null);
     }
 
     public override async Task<IReadOnlyList<RejectedRecord>> CheckTableFileAsync(string path, string mappingName, CancellationToken cancellationToken)

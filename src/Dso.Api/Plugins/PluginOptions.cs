@@ -19,6 +19,13 @@ public sealed class PluginOptions
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 5;
 
+    /// <summary>
+    /// <c>Dso:Plugins:MaxMemoryGrowthBytes</c>: how much the host's managed memory may grow while it waits for a
+    /// plug-in's next batch before the read is stopped (a plug-in hoarding records instead of yielding them).
+    /// </summary>
+    [Range(16L << 20, 64L << 30)]
+    public long MaxMemoryGrowthBytes { get; set; } = 1L << 30;
+
     /// <summary><c>Dso:Plugins:MaxBatchRecords</c>: the most records one batch may hold (a plug-in sending more fails its run).</summary>
     [Range(1, 1_000_000)]
     public int MaxBatchRecords { get; set; } = 50_000;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Dso.Connectors.Abstractions;
 using Dso.Domain.Clients;
@@ -11,8 +12,9 @@ namespace Dso.Api.Plugins;
 
 /// <summary>
 /// A plug-in's read as the source of a sync, guarded: every wait for its next batch runs off the caller's thread
-/// and is bounded (<see cref="PluginOptions.CallTimeout"/>), so a plug-in that hangs, blocks or ignores cancellation
-/// fails its run and is abandoned; a transient error is retried from the last cursor, after the plug-in's
+/// and is bounded in time (<see cref="PluginOptions.CallTimeout"/>) and in the memory the host gains meanwhile
+/// (<see cref="PluginOptions.MaxMemoryGrowthBytes"/>), so a plug-in that hangs, blocks, ignores cancellation or
+/// hoards memory is stopped, fails its run and is abandoned; a transient error is retried from the last cursor, after the plug-in's
 /// <c>Retry-After</c> or a growing back-off; any other error fails the run with words. Records become the pipeline's
 /// inputs here; a record missing what it must have is rejected with its reason, the others go on.
 /// </summary>
@@ -26,7 +28,7 @@ public sealed class PluginSyncSource(LoadedConnector plugin, ConnectorContext co
         while (true)
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var reader = new Reader(plugin, context, position, (Dso.Connectors.Abstractions.SyncMode)mode, stop);
+            var reader = new Reader(plugin, context, position, (Dso.Connectors.Abstractions.SyncMode)mode, stop, options);
             try
             {
                 while (true)
@@ -69,7 +71,7 @@ public sealed class PluginSyncSource(LoadedConnector plugin, ConnectorContext co
         ConnectorException { Kind: ConnectorErrorKind.Authentication } e => new($"{plugin.Manifest.Id} could not log in: {e.Message}", e),
         ConnectorException { Kind: ConnectorErrorKind.Configuration } e => new($"{plugin.Manifest.Id} is not configured right: {e.Message}", e),
         ConnectorException e => new($"{plugin.Manifest.Id} refused a record and stopped: {e.Message}", e),
-        TimeoutException e => new($"{plugin.Manifest.Id} {e.Message}", e),
+        TimeoutException or InsufficientMemoryException => new($"{plugin.Manifest.Id} {error.Message}", error),
         _ => new($"{plugin.Manifest.Id} failed: {error.GetType().Name}: {error.Message}", error),
     };
 
@@ -110,12 +112,14 @@ public sealed class PluginSyncSource(LoadedConnector plugin, ConnectorContext co
         refused.AddRange((batch.Rejected ?? []).Select(r => new RowIssue(0, null, $"{r?.Reference}: {r?.Reason}")));
         var settled = (batch.Settled ?? []).Where(k => k is not null && !string.IsNullOrWhiteSpace(k.Number) && Enum.IsDefined(k.Type))
             .Select(k => new DomainPieceKey(Enum.Parse<PieceType>(k.Type.ToString()), k.Number)).ToList();
-        return new RecordBatch(rows, settled, refused, batch.Cursor);
+        return new RecordBatch(rows, settled, refused, batch.Cursor) { Committed = batch.Committed };
     }
 
     // One read of the plug-in: each step on the thread pool, bounded in time, its exceptions caught as values.
-    private sealed class Reader(LoadedConnector plugin, ConnectorContext context, string? cursor, Dso.Connectors.Abstractions.SyncMode mode, CancellationTokenSource stop) : IAsyncDisposable
+    private sealed class Reader(LoadedConnector plugin, ConnectorContext context, string? cursor, Dso.Connectors.Abstractions.SyncMode mode, CancellationTokenSource stop, PluginOptions limits) : IAsyncDisposable
     {
+        private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(100);
+        private readonly long baseline = GC.GetTotalMemory(forceFullCollection: false);
         private IAsyncEnumerator<ConnectorBatch>? enumerator;
         private Task? pending;
 
@@ -131,12 +135,25 @@ public sealed class PluginSyncSource(LoadedConnector plugin, ConnectorContext co
             pending = step;
             try
             {
-                return (await step.WaitAsync(timeout, cancellationToken), null);
-            }
-            catch (TimeoutException)
-            {
-                await stop.CancelAsync();
-                return (null, new TimeoutException($"gave no batch within {timeout} and was stopped."));
+                var waited = Stopwatch.StartNew();
+                while (!step.IsCompleted)
+                {
+                    await Task.WhenAny(step, Task.Delay(WatchInterval, cancellationToken));
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (GC.GetTotalMemory(forceFullCollection: false) - baseline > limits.MaxMemoryGrowthBytes)
+                    {
+                        await stop.CancelAsync();
+                        return (null, new InsufficientMemoryException($"took the host's memory over {limits.MaxMemoryGrowthBytes / (1 << 20)} MiB more than when its read began, and was stopped."));
+                    }
+
+                    if (waited.Elapsed > timeout && !step.IsCompleted)
+                    {
+                        await stop.CancelAsync();
+                        return (null, new TimeoutException($"gave no batch within {timeout} and was stopped."));
+                    }
+                }
+
+                return (await step, null);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

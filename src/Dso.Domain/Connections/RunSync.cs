@@ -1,9 +1,11 @@
+using System.Threading.Channels;
 using Dso.Domain.Alerts;
 using Dso.Domain.Imports;
 using Dso.Domain.Organizations;
 using Dso.Domain.Persistence;
 using Dso.Domain.Work;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Dso.Domain.Connections;
 
@@ -11,13 +13,19 @@ namespace Dso.Domain.Connections;
 /// Runs a sync run this worker has claimed (<see cref="ClaimSync"/>) from its source, batch by batch through the
 /// import pipeline: each batch's records are checked (a bad one is rejected with its reason, the others go on), upserted
 /// by natural key, the pieces it reports settled are settled, and the run's counts and cursor commit in the same
-/// transaction. A FULL read keeps the pieces it listed with the read and settles the others once it has ended (a read
+/// transaction (with the other batches read ahead and waiting; then each batch's Committed action runs). A FULL read keeps the pieces it listed with the read and settles the others once it has ended (a read
 /// that listed none settles nothing); the
 /// connection's cursor moves only then. A source failure fails the run and raises SYNC_FAILED (one open alert per
 /// connection). Stopped (the host shuts down), it lets its lease go: the next worker resumes it.
 /// </summary>
-public sealed class RunSync(DsoDbContext db, Worker worker, TimeProvider clock)
+public sealed partial class RunSync(DsoDbContext db, Worker worker, TimeProvider clock, ILogger<RunSync> logger)
 {
+    /// <summary>The most records one transaction writes when the source has several batches ready.</summary>
+    public const int MaxRecordsPerCommit = 10_000;
+
+    /// <summary>How many batches are read ahead of the writing.</summary>
+    public const int ReadAhead = 4;
+
     public async Task<SyncRun> ExecuteAsync(long runId, ISyncSource source, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
@@ -35,14 +43,10 @@ public sealed class RunSync(DsoDbContext db, Worker worker, TimeProvider clock)
         var read = new Read(run.Id, run.ReadId!.Value, run.Mode, connection, organization,
             new Lease(worker, clock, (now, ct) => Leases.RenewAsync(db.Set<SyncRun>().Where(r => r.Id == runId), worker, now, ct), what),
             await RecordChecker.CreateAsync(db, organization.MainCurrency, organization.Today(clock), cancellationToken),
-            run.Mode == SyncMode.Full ? await SeenAsync(run.ReadId.Value, cancellationToken) : []);
+            run.Mode == SyncMode.Full ? await SeenAsync(run.ReadId.Value, cancellationToken) : new PieceIdSet());
         try
         {
-            await foreach (var batch in source.ReadAsync(run.ResumeCursor, run.Mode, cancellationToken))
-            {
-                await CommitAsync(read, batch, cancellationToken);
-            }
-
+            await ReadAsync(read, source.ReadAsync(run.ResumeCursor, run.Mode, cancellationToken), cancellationToken);
             return await SucceedAsync(read, cancellationToken);
         }
         catch (SyncSourceException e)
@@ -72,9 +76,9 @@ public sealed class RunSync(DsoDbContext db, Worker worker, TimeProvider clock)
         }
     }
 
-    private async Task<HashSet<long>> SeenAsync(long readId, CancellationToken cancellationToken)
+    private async Task<PieceIdSet> SeenAsync(long readId, CancellationToken cancellationToken)
     {
-        var seen = new HashSet<long>();
+        var seen = new PieceIdSet();
         await foreach (var batch in db.Set<SyncRunSeen>().AsNoTracking().Where(s => s.ReadId == readId).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             seen.UnionWith(batch.Ids());
@@ -83,35 +87,108 @@ public sealed class RunSync(DsoDbContext db, Worker worker, TimeProvider clock)
         return seen;
     }
 
-    private async Task CommitAsync(Read read, RecordBatch batch, CancellationToken cancellationToken)
+    // The source is read ahead (a few batches) while batches are written; the batches already read are written in
+    // one transaction, committed once none is waiting or it holds MaxRecordsPerCommit records: a transaction is
+    // never held open while the source is awaited, and a fast source is not slowed down by a commit per page.
+    private async Task ReadAsync(Read read, IAsyncEnumerable<RecordBatch> source, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var run = await db.Set<SyncRun>().SingleAsync(r => r.Id == read.RunId, cancellationToken);
-        // Records are numbered in the read: this batch's rows, then the records its source refused.
-        var rows = batch.Rows.Select((r, i) => r with { Line = run.RecordsRead + i + 1 }).ToList();
-        var issues = batch.Refused.Select((r, i) => r with { Line = run.RecordsRead + rows.Count + i + 1 }).ToList();
-        read.Checker.ForgetSeen();
-        var good = rows.Where(r => read.Checker.Check(r, field => field, issues)).ToList();
-        using (var pipeline = new ImportPipeline(db, read.Connection.OrganizationId, read.Connection.Source, read.Organization.MainCurrency, read.Checker.ImportDate, clock))
-        {
-            await pipeline.WriteAsync(good, cancellationToken);
-            await pipeline.SettleAsync(batch.Settled, cancellationToken);
-            if (read.Mode == SyncMode.Full && pipeline.SeenPieces.Count > 0)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ahead = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
+        Exception? failure = null;
+        var producer = Task.Run(
+            async () =>
             {
-                db.Add(new SyncRunSeen(read.Connection.OrganizationId, read.ReadId, pipeline.SeenPieces));
-                read.Seen.UnionWith(pipeline.SeenPieces);
+                try
+                {
+                    await foreach (var batch in source.WithCancellation(stop.Token))
+                    {
+                        await ahead.Writer.WriteAsync(batch, stop.Token);
+                    }
+                }
+                catch (Exception e)
+                {
+                    failure = e;
+                }
+                finally
+                {
+                    ahead.Writer.Complete();
+                }
+            },
+            CancellationToken.None);
+        try
+        {
+            while (await ahead.Reader.WaitToReadAsync(cancellationToken))
+            {
+                await WriteAvailableAsync(read, ahead.Reader, cancellationToken);
             }
-
-            run = await db.Set<SyncRun>().SingleAsync(r => r.Id == read.RunId, cancellationToken);
-            run.Count(pipeline.ClientsWritten, pipeline.PiecesWritten, pipeline.PiecesClosed);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await producer;
         }
 
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
+    private async Task WriteAvailableAsync(Read read, ChannelReader<RecordBatch> ahead, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var written = new List<RecordBatch>();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            using var pipeline = new ImportPipeline(db, read.Connection.OrganizationId, read.Connection.Source, read.Organization.MainCurrency, read.Checker.ImportDate, clock);
+            var records = 0;
+            while (records < MaxRecordsPerCommit && ahead.TryRead(out var batch))
+            {
+                await WriteAsync(read, pipeline, batch, cancellationToken);
+                records += batch.Size;
+                written.Add(batch);
+            }
+
+            await read.Lease.KeepAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        foreach (var committed in written.Select(b => b.Committed).OfType<Func<CancellationToken, Task>>())
+        {
+            try
+            {
+                await committed(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The data is committed: a source failing to act on it (a file it could not move) fails nothing.
+                LogCommittedFailed(logger, read.RunId, e);
+            }
+        }
+    }
+
+    private async Task WriteAsync(Read read, ImportPipeline pipeline, RecordBatch batch, CancellationToken cancellationToken)
+    {
+        var numbered = await db.SyncRuns.AsNoTracking().Where(r => r.Id == read.RunId).Select(r => r.RecordsRead).SingleAsync(cancellationToken);
+        // Records are numbered in the read: this batch's rows, then the records its source refused.
+        var rows = batch.Rows.Select((r, i) => r with { Line = numbered + i + 1 }).ToList();
+        var issues = batch.Refused.Select((r, i) => r with { Line = numbered + rows.Count + i + 1 }).ToList();
+        read.Checker.ForgetSeen();
+        var good = rows.Where(r => read.Checker.Check(r, field => field, issues)).ToList();
+        var (clients, pieces, closed) = (pipeline.ClientsWritten, pipeline.PiecesWritten, pipeline.PiecesClosed);
+        await pipeline.WriteAsync(good, cancellationToken);
+        await pipeline.SettleAsync(batch.Settled, cancellationToken);
+        if (read.Mode == SyncMode.Full && pipeline.LastSeen.Where(read.Seen.Add).ToList() is { Count: > 0 } listed)
+        {
+            db.Add(new SyncRunSeen(read.Connection.OrganizationId, read.ReadId, listed));
+        }
+
+        var run = await db.SyncRuns.SingleAsync(r => r.Id == read.RunId, cancellationToken);
+        run.Count(pipeline.ClientsWritten - clients, pipeline.PiecesWritten - pieces, pipeline.PiecesClosed - closed);
         db.AddRange(issues.Take(Math.Max(0, RunImport.MaxStoredErrors - run.Rejected)).Select(i => new SyncRunError(run.OrganizationId, run.Id, i.Line, i.Column, i.Message)));
         run.Advance(batch.Cursor, rows.Count(r => r.Client is not null), rows.Count(r => r.Piece is not null), rows.Count + batch.Refused.Count, issues.Count);
         await db.SaveChangesAsync(cancellationToken);
-        await read.Lease.KeepAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     private async Task<SyncRun> SucceedAsync(Read read, CancellationToken cancellationToken)
@@ -153,5 +230,8 @@ public sealed class RunSync(DsoDbContext db, Worker worker, TimeProvider clock)
         return run;
     }
 
-    private sealed record Read(long RunId, long ReadId, SyncMode Mode, ErpConnection Connection, Organization Organization, Lease Lease, RecordChecker Checker, HashSet<long> Seen);
+    private sealed record Read(long RunId, long ReadId, SyncMode Mode, ErpConnection Connection, Organization Organization, Lease Lease, RecordChecker Checker, PieceIdSet Seen);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync run {RunId}: the source failed to act on a committed batch; the run goes on.")]
+    private static partial void LogCommittedFailed(ILogger logger, long runId, Exception exception);
 }

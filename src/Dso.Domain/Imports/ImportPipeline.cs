@@ -14,7 +14,10 @@ public sealed class ImportPipeline(DsoDbContext db, long organizationId, string 
     private readonly ImportWriter writer = new(db, organizationId, source, mainCurrency, importDate, clock.GetUtcNow());
 
     /// <summary>The pieces written or found unchanged so far, by id (what a FULL read listed).</summary>
-    public IReadOnlySet<long> SeenPieces => writer.SeenPieces;
+    public PieceIdSet SeenPieces => writer.SeenPieces;
+
+    /// <summary>The pieces of the last batch written or found unchanged, by id.</summary>
+    public IReadOnlyList<long> LastSeen => writer.LastSeen;
 
     public int ClientsWritten => writer.ClientsWritten;
 
@@ -38,7 +41,7 @@ public sealed class ImportPipeline(DsoDbContext db, long organizationId, string 
     }
 
     /// <summary>Settles the open pieces of the source that are not in <paramref name="seen"/> (the end of a FULL read).</summary>
-    public async Task SettleMissingAsync(IReadOnlySet<long> seen, CancellationToken cancellationToken)
+    public async Task SettleMissingAsync(PieceIdSet seen, CancellationToken cancellationToken)
     {
         var open = await db.Pieces.Where(p => p.Source == source && p.OpenAmount != 0).Select(p => p.Id).ToListAsync(cancellationToken);
         foreach (var chunk in open.Where(id => !seen.Contains(id)).Chunk(500))

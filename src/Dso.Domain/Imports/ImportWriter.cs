@@ -19,7 +19,11 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
     private readonly BulkInserter<BalanceEvent> events = new(db);
     private readonly Events.EventWriter announcements = new(db);
 
-    public HashSet<long> SeenPieces { get; } = [];
+    /// <summary>Every piece written or found unchanged, by id (what a FULL read listed).</summary>
+    public PieceIdSet SeenPieces { get; } = new();
+
+    /// <summary>The pieces of the last batch written, by id.</summary>
+    public List<long> LastSeen { get; } = [];
 
     public int ClientsWritten { get; private set; }
 
@@ -27,12 +31,19 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
 
     public async Task WriteAsync(IReadOnlyList<ImportRow> batch, CancellationToken cancellationToken)
     {
+        LastSeen.Clear();
         var clientIds = await WriteClientsAsync(batch, cancellationToken);
         var values = batch.Where(r => r.Piece is not null)
             .Select(r => PieceValidation.Validate(r.Piece!, default, clientIds[r.Piece!.ClientCode].Id, clientIds[r.Piece.ClientCode].Currency, importDate, [])!)
             .ToList();
         await WritePiecesAsync(values, cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    private void Seen(long id)
+    {
+        SeenPieces.Add(id);
+        LastSeen.Add(id);
     }
 
     public void Dispose()
@@ -102,7 +113,7 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
                     await events.InsertAsync(balance, cancellationToken, (nameof(BalanceEvent.PieceId), id));
                 }
 
-                SeenPieces.Add(id);
+                Seen(id);
                 created.Add((id, piece.ClientId));
                 PiecesWritten++;
             }
@@ -112,7 +123,7 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
             }
             else
             {
-                SeenPieces.Add(piece.Id);
+                Seen(piece.Id);
             }
         }
 
@@ -126,7 +137,10 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
             var written = await PieceWriter.ApplyAsync(db, organizationId, changed, source, now, cancellationToken);
             PiecesWritten += changed.Count;
             await db.SaveChangesAsync(cancellationToken);
-            SeenPieces.UnionWith(written.Select(p => p.Id));
+            foreach (var piece in written)
+            {
+                Seen(piece.Id);
+            }
         }
     }
 

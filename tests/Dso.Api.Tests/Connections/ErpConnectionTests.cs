@@ -25,7 +25,7 @@ public class ErpConnectionTests(ApiServer server)
 
         var plugins = (await server.PostAsync("{ connectorPlugins { id vendor contractVersion capabilities settingsSchema } }", key: key)).Data("connectorPlugins")!.AsArray();
 
-        Assert.Equal(["file", "test-hangs", "test-http", "test-throws"], plugins.Select(p => p!["id"]!.GetValue<string>()));
+        Assert.Equal(["file", "test-hangs", "test-hoards", "test-http", "test-throws"], plugins.Select(p => p!["id"]!.GetValue<string>()));
         var http = plugins.Single(p => p!["id"]!.GetValue<string>() == "test-http")!;
         Assert.Equal("1.1", http["contractVersion"]!.GetValue<string>());
         Assert.Equal(["FULL", "INCREMENTAL", "DELETIONS", "CLIENTS"], http["capabilities"]!.AsArray().Select(c => c!.GetValue<string>()));
@@ -81,6 +81,18 @@ public class ErpConnectionTests(ApiServer server)
 
         var again = await WaitAsync(key, (await server.PostAsync(Run, new { id }, key)).Data("runErpConnection", "run", "id")!.GetValue<string>());
         Assert.Equal(("SUCCEEDED", 0, 0), (again["state"]!.GetValue<string>(), again["clientsUpserted"]!.GetValue<int>(), again["piecesUpserted"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task APluginThatHoardsMemory_IsStopped_AndItsRunFails()
+    {
+        var key = await server.CreateOrganizationAsync("Hoarding SAS");
+        var id = (await server.PostAsync(Create, new { input = new { pluginId = "test-hoards", name = "Hoards", settings = new { } } }, key)).Data("createErpConnection", "erpConnection", "id")!.GetValue<string>();
+
+        var run = await WaitAsync(key, (await server.PostAsync(Run, new { id }, key)).Data("runErpConnection", "run", "id")!.GetValue<string>());
+
+        Assert.Equal(("FAILED", 1), (run["state"]!.GetValue<string>(), run["clientsUpserted"]!.GetValue<int>()));
+        Assert.Contains("memory over 512 MiB", run["errors"]![0]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,3 +48,22 @@ public sealed class NewerContractConnector : IConnector
     public IAsyncEnumerable<ConnectorBatch> ReadAsync(ConnectorContext context, string? cursor, SyncMode mode, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 }
+
+/// <summary>Yields one batch, then hoards memory (32 MiB at a time) instead of yielding, minding cancellation.</summary>
+public sealed class HoardingConnector : IConnector
+{
+    public ConnectorManifest Manifest { get; } = new("test-hoards", "Hoards", "Dso tests", "1.0.0", ConnectorCapabilities.Full | ConnectorCapabilities.Clients, []);
+
+    public Task<CheckResult> CheckAsync(ConnectorContext context, CancellationToken cancellationToken) => Task.FromResult(new CheckResult(true, "ok"));
+
+    public async IAsyncEnumerable<ConnectorBatch> ReadAsync(ConnectorContext context, string? cursor, SyncMode mode, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return new ConnectorBatch([new ClientRecord("M1", "Hoarded Ltd")], [], "1");
+        var hoard = new List<byte[]>();
+        while (true)
+        {
+            hoard.Add(new byte[32 << 20]);
+            await Task.Delay(1, cancellationToken);
+        }
+    }
+}

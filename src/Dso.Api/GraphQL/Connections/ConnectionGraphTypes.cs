@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dso.Api.Auth;
 using Dso.Api.GraphQL.Common;
 using Dso.Api.GraphQL.Imports;
@@ -56,13 +55,7 @@ public sealed class ErpConnectionGraphType : ObjectGraphType<ErpConnection>
         Field<DateTimeScalar>("nextRunAt").Description("When the schedule next queues a run; null when disabled.").Resolve(ctx => ctx.Source.NextRunAt);
         Field<NonNullGraphType<JsonScalar>>("settings").Description("Administrators only. Each secret setting reads \"***\" (null when unset).")
             .AuthorizeWithPolicy(Policies.Admin)
-            .Resolve(ctx =>
-            {
-                var manifest = ctx.Service<ConnectorCatalog>().Find(ctx.Source.PluginId)?.Manifest;
-                var stored = new ConnectionSettings((System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(ctx.Source.SettingsJson)!,
-                    ctx.Source.SealedSecrets is null ? [] : ctx.Service<SecretSeal>().Open(ctx.Source.SealedSecrets));
-                return stored.Shown(manifest).ToJsonString();
-            });
+            .Resolve(ctx => ctx.Service<ConnectorSessions>().StoredSettings(ctx.Source).Shown(ctx.Service<ConnectorCatalog>().Find(ctx.Source.PluginId)?.Manifest).ToJsonString());
         Field<SyncRunGraphType>("lastRun").ResolveAsync(async ctx =>
             (await ctx.Service<ListSyncRuns>().ExecuteAsync(ctx.Source.Id, new Dso.Domain.Common.Paging.PageRequest(1, null, null, null), ctx.CancellationToken)).Edges is [var last, ..] ? last.Node : null);
         Field<NonNullGraphType<ConnectionGraphType<SyncRunGraphType, SyncRun>>>("runs")
