@@ -1,6 +1,5 @@
 using Dso.Domain.Common;
 using Dso.Domain.Imports;
-using Dso.Domain.Work;
 
 namespace Dso.Api.Jobs;
 
@@ -10,31 +9,8 @@ namespace Dso.Api.Jobs;
 /// </summary>
 public sealed partial class ImportWorker(IServiceScopeFactory scopes, ImportSignal signal, ILogger<ImportWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (!await RunNextAsync(stoppingToken))
-                {
-                    await signal.WaitAsync(Poll, stoppingToken);
-                }
-            }
-            catch (LeaseLostException e)
-            {
-                LogLeaseLost(logger, e.Message);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A busy or unreachable database included: logged, and tried again.
-                LogFailure(logger, e);
-                await Task.Delay(Poll, stoppingToken);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        WorkLoop.RunAsync(RunNextAsync, signal, message => LogLeaseLost(logger, message), e => LogFailure(logger, e), stoppingToken);
 
     private async Task<bool> RunNextAsync(CancellationToken cancellationToken)
     {

@@ -1,7 +1,6 @@
 using Dso.Api.Plugins;
 using Dso.Domain.Common;
 using Dso.Domain.Connections;
-using Dso.Domain.Work;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dso.Api.Jobs;
@@ -14,38 +13,9 @@ namespace Dso.Api.Jobs;
 public sealed partial class SyncWorker(IServiceScopeFactory scopes, SyncSignal signal, ConnectorSessions sessions, ILogger<SyncWorker> logger) : BackgroundService
 {
     private const int Loops = 2;
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Loops).Select(_ => LoopAsync(stoppingToken)));
-
-    private async Task LoopAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (!await RunNextAsync(stoppingToken))
-                {
-                    await signal.WaitAsync(Poll, stoppingToken);
-                }
-            }
-            catch (LeaseLostException e)
-            {
-                LogLeaseLost(logger, e.Message);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // A busy database, or a run that failed unexpectedly (it is marked FAILED): logged, and on with the next.
-                LogFailure(logger, e);
-                await Task.Delay(Poll, stoppingToken);
-            }
-        }
-    }
+        Task.WhenAll(Enumerable.Range(0, Loops).Select(_ => WorkLoop.RunAsync(RunNextAsync, signal, message => LogLeaseLost(logger, message), e => LogFailure(logger, e), stoppingToken)));
 
     private async Task<bool> RunNextAsync(CancellationToken cancellationToken)
     {
