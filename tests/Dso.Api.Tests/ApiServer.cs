@@ -25,7 +25,8 @@ public sealed class ApiServer : IAsyncLifetime
     private readonly string path = Path.Combine(Path.GetTempPath(), $"dso-api-{Guid.NewGuid():N}.db");
     private WebApplication? app;
 
-    public string ConnectionString => $"Data Source={path}";
+    /// <summary>The server's SQLite file.</summary>
+    public string DatabasePath => path;
 
     public static string PluginsPath => Path.Combine(AppContext.BaseDirectory, "plugins");
 

@@ -49,10 +49,14 @@ public sealed class HostedConnectorContext(
     public override async Task<IReadOnlyList<RejectedRecord>> CheckTableFileAsync(string path, string mappingName, CancellationToken cancellationToken)
     {
         await using var scope = await TenantScopeAsync(cancellationToken);
-        var issues = await scope.ServiceProvider.GetRequiredService<ReadTableFile>().ExecuteAsync(path, mappingName, cancellationToken);
-        if (issues is [{ Line: 0 } missing])
+        IReadOnlyList<RowIssue> issues;
+        try
         {
-            throw new ConnectorException(ConnectorErrorKind.Configuration, missing.Message);
+            issues = await scope.ServiceProvider.GetRequiredService<ReadTableFile>().ExecuteAsync(path, mappingName, cancellationToken);
+        }
+        catch (MappingNotFoundException e)
+        {
+            throw new ConnectorException(ConnectorErrorKind.Configuration, e.Message, null, e);
         }
 
         return [.. issues.Select(i => new RejectedRecord(i.Column is null ? $"line {i.Line}" : $"line {i.Line}, column {i.Column}", i.Message))];

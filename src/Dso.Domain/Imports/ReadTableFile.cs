@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Dso.Domain.Common;
 using Dso.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,14 +13,10 @@ namespace Dso.Domain.Imports;
 /// </summary>
 public sealed class ReadTableFile(DsoDbContext db, IOptions<DomainOptions> options, TimeProvider clock)
 {
-    /// <summary>Every problem of the file; none when the whole of it can be imported.</summary>
+    /// <summary>Every problem of the file; none when the whole of it can be imported. An unknown mapping throws <see cref="MappingNotFoundException"/>.</summary>
     public async Task<IReadOnlyList<RowIssue>> ExecuteAsync(string path, string mappingName, CancellationToken cancellationToken)
     {
-        if (await OpenAsync(path, mappingName, cancellationToken) is not { } file)
-        {
-            return [new RowIssue(0, null, $"No import mapping is saved under the name '{mappingName}'.")];
-        }
-
+        var file = await OpenAsync(path, mappingName, cancellationToken);
         try
         {
             var checker = await RecordChecker.CreateAsync(db, file.Currency, file.Today, cancellationToken);
@@ -35,19 +32,19 @@ public sealed class ReadTableFile(DsoDbContext db, IOptions<DomainOptions> optio
     /// <summary>The file's records in batches (read <see cref="ExecuteAsync"/> first: records with problems are skipped here).</summary>
     public async IAsyncEnumerable<RecordBatch> ReadAsync(string path, string mappingName, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var file = await OpenAsync(path, mappingName, cancellationToken) ?? throw new InvalidOperationException($"No import mapping is saved under the name '{mappingName}'.");
+        var file = await OpenAsync(path, mappingName, cancellationToken);
         await foreach (var batch in file.Records.ReadAsync(RunImport.BatchSize, cancellationToken))
         {
             yield return batch with { Refused = [] };
         }
     }
 
-    private async Task<TableFile?> OpenAsync(string path, string mappingName, CancellationToken cancellationToken)
+    private async Task<TableFile> OpenAsync(string path, string mappingName, CancellationToken cancellationToken)
     {
         var saved = await db.Set<SavedImportMapping>().AsNoTracking().SingleOrDefaultAsync(m => m.Name == mappingName, cancellationToken);
         if (saved is null || ImportMappingParser.Parse(saved.Json).Value is not { } mapping)
         {
-            return null;
+            throw new MappingNotFoundException(mappingName);
         }
 
         var organization = await db.Organizations.AsNoTracking().SingleAsync(cancellationToken);
@@ -59,3 +56,6 @@ public sealed class ReadTableFile(DsoDbContext db, IOptions<DomainOptions> optio
 
     private sealed record TableFile(FileRecords Records, string Currency, DateOnly Today);
 }
+
+/// <summary>No import mapping is saved under the name a source gave.</summary>
+public sealed class MappingNotFoundException(string name) : DsoException("MAPPING_NOT_FOUND", $"No import mapping is saved under the name '{name}'.");

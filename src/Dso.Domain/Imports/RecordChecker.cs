@@ -64,8 +64,8 @@ public sealed class RecordChecker
         return issues.Count == before;
     }
 
-    /// <summary>The record field (as a mapping names it) a validation error is about.</summary>
-    public static string FieldOf(UserError error) => error.Field[^1] switch
+    // The record field (as a mapping names it) a validation error is about.
+    private static string FieldOf(UserError error) => error.Field[^1] switch
     {
         "code" => "clientCode",
         "name" => "clientName",

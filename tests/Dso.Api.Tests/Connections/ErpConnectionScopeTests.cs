@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Dso.Api.Tests.Transport;
 using Dso.Domain.Connections;
 using Dso.Domain.Events;
-using Microsoft.Data.Sqlite;
+using Dso.Api.Tests.Processes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dso.Api.Tests.Connections;
@@ -13,7 +13,6 @@ namespace Dso.Api.Tests.Connections;
 public class ErpConnectionScopeTests(ApiServer server)
 {
     private const string Create = "mutation($input: CreateErpConnectionInput!) { createErpConnection(input: $input) { erpConnection { id nextRunAt } userErrors { message } } }";
-    private const string Run = "mutation($id: ID!) { runErpConnection(id: $id) { run { id } userErrors { field message code } } }";
 
     [Fact]
     public async Task AConnectionOfAnotherOrganization_IsNotFound_ForEveryMutationAndForNode()
@@ -22,7 +21,7 @@ public class ErpConnectionScopeTests(ApiServer server)
         var other = await server.CreateOrganizationAsync("Other SAS");
         var id = await CreateAsync(owner, "Owned");
 
-        var run = await server.PostAsync(Run, new { id }, other);
+        var run = await server.PostAsync(SyncRuns.Run, new { id }, other);
         var test = await server.PostAsync("mutation($id: ID!) { testErpConnection(id: $id) { ok userErrors { code } } }", new { id }, other);
         var update = await server.PostAsync("mutation($id: ID!) { updateErpConnection(input: { id: $id, name: \"Mine\" }) { erpConnection { id } userErrors { code } } }", new { id }, other);
         var delete = await server.PostAsync("mutation($id: ID!) { deleteErpConnection(id: $id) { deletedId userErrors { code } } }", new { id }, other);
@@ -50,7 +49,7 @@ public class ErpConnectionScopeTests(ApiServer server)
         await server.WatchersAsync(first, EventTopic.SyncRunUpdated, 1);
         await server.WatchersAsync(second, EventTopic.SyncRunUpdated, 1);
 
-        var run = (await server.PostAsync(Run, new { id = mine }, first)).Data("runErpConnection", "run", "id")!.GetValue<string>();
+        var run = (await server.PostAsync(SyncRuns.Run, new { id = mine }, first)).Data("runErpConnection", "run", "id")!.GetValue<string>();
         var states = new List<string>();
         while (states.LastOrDefault() is not ("SUCCEEDED" or "FAILED"))
         {
@@ -59,7 +58,7 @@ public class ErpConnectionScopeTests(ApiServer server)
             states.Add(next["state"]!.GetValue<string>());
         }
 
-        var theirRun = (await server.PostAsync(Run, new { id = theirs }, second)).Data("runErpConnection", "run", "id")!.GetValue<string>();
+        var theirRun = (await server.PostAsync(SyncRuns.Run, new { id = theirs }, second)).Data("runErpConnection", "run", "id")!.GetValue<string>();
         var heard = (await other.ReceiveAsync())!["payload"]!["data"]!["syncRunUpdated"]!;
 
         Assert.Equal("QUEUED", states[0]);
@@ -75,7 +74,7 @@ public class ErpConnectionScopeTests(ApiServer server)
         var id = await CreateAsync(key, "Nightly", "30 2 * * *");
         var connection = Dso.Api.GraphQL.Common.GlobalId.DecodeAs("ErpConnection", id)!.Value;
         // Due an hour ago (the clock stands at 2025-06-30 09:00 UTC).
-        await ExecuteAsync($"UPDATE ErpConnections SET NextRunAt = {server.Clock.GetUtcNow().AddHours(-1).UtcTicks.ToString(CultureInfo.InvariantCulture)} WHERE Id = {connection}");
+        await SqliteFile.ExecuteAsync(server.DatabasePath, $"UPDATE ErpConnections SET NextRunAt = {server.Clock.GetUtcNow().AddHours(-1).UtcTicks.ToString(CultureInfo.InvariantCulture)} WHERE Id = {connection}");
 
         await using (var scope = server.Services.CreateAsyncScope())
         {
@@ -92,14 +91,5 @@ public class ErpConnectionScopeTests(ApiServer server)
     {
         var created = await server.PostAsync(Create, new { input = new { pluginId = "test-throws", name, schedule, settings = new { } } }, key);
         return created.Data("createErpConnection", "erpConnection", "id")!.GetValue<string>();
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new SqliteConnection(server.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
     }
 }

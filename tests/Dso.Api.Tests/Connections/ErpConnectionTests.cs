@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Dso.Connectors.Testing;
-using Microsoft.Data.Sqlite;
+using Dso.Api.Tests.Processes;
 
 namespace Dso.Api.Tests.Connections;
 
@@ -14,9 +14,7 @@ public class ErpConnectionTests(ApiServer server)
         }
         """;
 
-    private const string Run = "mutation($id: ID!) { runErpConnection(id: $id) { run { id state trigger } userErrors { field message code } } }";
-
-    private const string RunFields = "state trigger mode clientsRead piecesRead rejected clientsUpserted piecesUpserted piecesClosed errors rowErrors(first: 5) { totalCount nodes { line column message } }";
+    private const string RunFields = "trigger mode clientsRead piecesRead rejected clientsUpserted piecesUpserted piecesClosed errors rowErrors(first: 5) { totalCount nodes { line column message } }";
 
     [Fact]
     public async Task ThePlugins_AreListedWithTheirSchema_TheNewerContractOneAndTheBrokenFolderSkipped()
@@ -67,11 +65,11 @@ public class ErpConnectionTests(ApiServer server)
         Assert.Equal(("INCREMENTAL", "test-http"), (connection["mode"]!.GetValue<string>(), connection["plugin"]!["id"]!.GetValue<string>()));
         // 2025-06-30 is a Monday, 09:00 UTC: the next 06:00 in Paris is Tuesday's, 04:00 UTC.
         Assert.Equal("2025-07-01T04:00:00.000Z", connection["nextRunAt"]!.GetValue<string>());
-        Assert.DoesNotContain(FakeRecordsErp.Token, await SealedSecretsAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeRecordsErp.Token, await SqliteFile.ScalarAsync(server.DatabasePath, "SELECT group_concat(SealedSecrets) FROM ErpConnections"), StringComparison.Ordinal);
 
-        var first = await server.PostAsync(Run, new { id }, key);
-        var second = await server.PostAsync(Run, new { id }, key);
-        var run = await WaitAsync(key, first.Data("runErpConnection", "run", "id")!.GetValue<string>());
+        var first = await server.PostAsync(SyncRuns.Run, new { id }, key);
+        var second = await server.PostAsync(SyncRuns.Run, new { id }, key);
+        var run = await server.WaitForRunAsync(key, first.Data("runErpConnection", "run", "id")!.GetValue<string>(), RunFields);
 
         Assert.Equal("CONFLICT", second.UserErrors("runErpConnection").Single()!["code"]!.GetValue<string>());
         Assert.Equal(("SUCCEEDED", "MANUAL", "INCREMENTAL"), (run["state"]!.GetValue<string>(), run["trigger"]!.GetValue<string>(), run["mode"]!.GetValue<string>()));
@@ -79,7 +77,7 @@ public class ErpConnectionTests(ApiServer server)
         var totals = await server.PostAsync("{ pieces { totalCount } }", key: key);
         Assert.Equal(40, totals.Data("pieces", "totalCount")!.GetValue<int>());
 
-        var again = await WaitAsync(key, (await server.PostAsync(Run, new { id }, key)).Data("runErpConnection", "run", "id")!.GetValue<string>());
+        var again = await server.RunAsync(key, id, RunFields);
         Assert.Equal(("SUCCEEDED", 0, 0), (again["state"]!.GetValue<string>(), again["clientsUpserted"]!.GetValue<int>(), again["piecesUpserted"]!.GetValue<int>()));
     }
 
@@ -89,7 +87,7 @@ public class ErpConnectionTests(ApiServer server)
         var key = await server.CreateOrganizationAsync("Hoarding SAS");
         var id = (await server.PostAsync(Create, new { input = new { pluginId = "test-hoards", name = "Hoards", settings = new { } } }, key)).Data("createErpConnection", "erpConnection", "id")!.GetValue<string>();
 
-        var run = await WaitAsync(key, (await server.PostAsync(Run, new { id }, key)).Data("runErpConnection", "run", "id")!.GetValue<string>());
+        var run = await server.RunAsync(key, id, RunFields);
 
         Assert.Equal(("FAILED", 1), (run["state"]!.GetValue<string>(), run["clientsUpserted"]!.GetValue<int>()));
         Assert.Contains("memory over 512 MiB", run["errors"]![0]!.GetValue<string>(), StringComparison.Ordinal);
@@ -104,8 +102,8 @@ public class ErpConnectionTests(ApiServer server)
 
         Assert.Contains("took longer than", hangs.UserErrors("createErpConnection").Single()!["message"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        var failed = await WaitAsync(key, (await server.PostAsync(Run, new { id = throws }, key)).Data("runErpConnection", "run", "id")!.GetValue<string>());
-        var twice = await WaitAsync(key, (await server.PostAsync(Run, new { id = throws }, key)).Data("runErpConnection", "run", "id")!.GetValue<string>());
+        var failed = await server.RunAsync(key, throws, RunFields);
+        var twice = await server.RunAsync(key, throws, RunFields);
         var alerts = await server.PostAsync("{ alerts(first: 10) { nodes { kind message } } clients { totalCount } }", key: key);
 
         Assert.Equal(("FAILED", "FULL", 1), (failed["state"]!.GetValue<string>(), failed["mode"]!.GetValue<string>(), failed["clientsUpserted"]!.GetValue<int>()));
@@ -117,27 +115,4 @@ public class ErpConnectionTests(ApiServer server)
     }
 
     private static string Field(JsonNode? error) => string.Join('.', error!["field"]!.AsArray().Select(f => f!.GetValue<string>()));
-
-    private async Task<string> SealedSecretsAsync()
-    {
-        await using var connection = new SqliteConnection(server.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT group_concat(SealedSecrets) FROM ErpConnections";
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
-
-    private async Task<JsonNode> WaitAsync(string key, string runId)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var run = (await server.PostAsync($"query($id: ID!) {{ node(id: $id) {{ ... on SyncRun {{ {RunFields} }} }} }}", new { id = runId }, key)).Data("node")!;
-            if (run["state"]!.GetValue<string>() is not ("QUEUED" or "RUNNING") || attempt == 300)
-            {
-                return run;
-            }
-
-            await Task.Delay(100);
-        }
-    }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Dso.Api.Tests.Imports;
 using Dso.Api.Tests.Processes;
 
@@ -9,6 +8,8 @@ namespace Dso.Api.Tests.Connections;
 [Collection(ApiServerGroup.Name)]
 public class FileConnectorTests(ApiServer server)
 {
+    private const string RunFields = "piecesRead piecesUpserted rejected errors rowErrors(first: 5) { nodes { line message } }";
+
     private const string Create = """
         mutation($input: CreateErpConnectionInput!) { createErpConnection(input: $input) { erpConnection { id settings } userErrors { field message } } }
         """;
@@ -31,7 +32,7 @@ public class FileConnectorTests(ApiServer server)
         var created = await server.PostAsync(Create, new { input = Input(ssh, inbox, ssh.HostKeyFingerprint) }, key);
         var connection = created.Data("createErpConnection", "erpConnection")!;
         Assert.Equal("***", connection["settings"]!["privateKey"]!.GetValue<string>());
-        var run = await RunAsync(key, connection["id"]!.GetValue<string>());
+        var run = await server.RunAsync(key, connection["id"]!.GetValue<string>(), RunFields);
 
         Assert.Equal(("SUCCEEDED", 300, 2), (run["state"]!.GetValue<string>(), run["piecesUpserted"]!.GetValue<int>(), run["rejected"]!.GetValue<int>()));
         Assert.StartsWith("export-bad.csv line 4, column Date pièce", run["rowErrors"]!["nodes"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -41,7 +42,7 @@ public class FileConnectorTests(ApiServer server)
         // The same file uploaded to another organization: the same open items, to the cent.
         var uploaded = await server.CreateOrganizationAsync("Sftp Upload SAS");
         var job = (await server.UploadSageSampleAsync(uploaded)).Data("startImport", "job", "id")!.GetValue<string>();
-        await WaitForJobAsync(uploaded, job);
+        await server.WaitForJobAsync(uploaded, job);
         Assert.Equal(await TotalAsync(uploaded), await TotalAsync(key));
         Assert.Equal(300, (await server.PostAsync("{ pieces { totalCount } }", key: key)).Data("pieces", "totalCount")!.GetValue<int>());
     }
@@ -56,8 +57,8 @@ public class FileConnectorTests(ApiServer server)
         var created = await server.PostAsync(Create, new { input = new { pluginId = "file", name = "Drop folder", mode = "INCREMENTAL", settings = new { path = folder.Folder, mappingName = "sage", afterImport = "keep" } } }, key);
         var id = created.Data("createErpConnection", "erpConnection", "id")!.GetValue<string>();
 
-        var first = await RunAsync(key, id);
-        var second = await RunAsync(key, id);
+        var first = await server.RunAsync(key, id, RunFields);
+        var second = await server.RunAsync(key, id, RunFields);
 
         Assert.Equal(("SUCCEEDED", 300), (first["state"]!.GetValue<string>(), first["piecesRead"]!.GetValue<int>()));
         Assert.Equal(("SUCCEEDED", 0), (second["state"]!.GetValue<string>(), second["piecesRead"]!.GetValue<int>()));
@@ -85,33 +86,4 @@ public class FileConnectorTests(ApiServer server)
 
     private async Task<string> TotalAsync(string key) =>
         (await server.PostAsync("{ reports { agedBalance { total { amount } } } }", key: key)).Data("reports", "agedBalance", "total", "amount")!.ToJsonString();
-
-    private async Task<JsonNode> RunAsync(string key, string connection)
-    {
-        var id = (await server.PostAsync("mutation($id: ID!) { runErpConnection(id: $id) { run { id } userErrors { message } } }", new { id = connection }, key)).Data("runErpConnection", "run", "id")!.GetValue<string>();
-        for (var attempt = 0; ; attempt++)
-        {
-            var run = (await server.PostAsync("query($id: ID!) { node(id: $id) { ... on SyncRun { state piecesRead piecesUpserted rejected errors rowErrors(first: 5) { nodes { line message } } } } }", new { id }, key)).Data("node")!;
-            if (run["state"]!.GetValue<string>() is not ("QUEUED" or "RUNNING") || attempt == 600)
-            {
-                return run;
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    private async Task WaitForJobAsync(string key, string id)
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            var state = (await server.PostAsync("query($id: ID!) { node(id: $id) { ... on ImportJob { state } } }", new { id }, key)).Data("node", "state")!.GetValue<string>();
-            if (state is not ("QUEUED" or "RUNNING"))
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-    }
 }

@@ -34,7 +34,7 @@ public sealed class SshServer : IDisposable
         File.Copy(Path.Combine(keys, "user.pub"), Path.Combine(keys, "authorized_keys"));
         // "256 SHA256:... dso-test-host (ED25519)"
         var fingerprint = (await RunAsync("ssh-keygen", "-l", "-E", "sha256", "-f", Path.Combine(keys, "host.pub"))).Split(' ')[1];
-        var port = FreePort();
+        var port = Processes.ApiProcess.FreePort();
         var config = Path.Combine(keys, "sshd_config");
         await File.WriteAllLinesAsync(config,
         [
@@ -67,13 +67,6 @@ public sealed class SshServer : IDisposable
     {
         process.Kill();
         process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task<string> RunAsync(string file, params string[] arguments)

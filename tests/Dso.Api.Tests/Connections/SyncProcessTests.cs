@@ -55,8 +55,8 @@ public class SyncProcessTests
         Assert.Equal(Pieces, totals["pieces"]!["totalCount"]!.GetValue<int>());
         Assert.Equal(erp.OpenTotal, decimal.Parse(totals["reports"]!["agedBalance"]!["total"]!["amount"]!.ToString(), CultureInfo.InvariantCulture));
         // Written once: one balance a day per piece (the paid ones settled the same day), nothing repeated by the resumption.
-        Assert.Equal((Pieces + 10).ToString(CultureInfo.InvariantCulture), await ScalarAsync(database.Path, "SELECT COUNT(*) FROM BalanceEvents"));
-        Assert.Equal("0", await ScalarAsync(database.Path, "SELECT COUNT(*) FROM SyncRunSeen"));
+        Assert.Equal((Pieces + 10).ToString(CultureInfo.InvariantCulture), await SqliteFile.ScalarAsync(database.Path, "SELECT COUNT(*) FROM BalanceEvents"));
+        Assert.Equal("0", await SqliteFile.ScalarAsync(database.Path, "SELECT COUNT(*) FROM SyncRunSeen"));
     }
 
     private static async Task<string> RunAsync(ApiProcess api, string connection) =>
@@ -74,14 +74,5 @@ public class SyncProcessTests
 
             await Task.Delay(50);
         }
-    }
-
-    private static async Task<string> ScalarAsync(string database, string sql)
-    {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture)!;
     }
 }

@@ -68,4 +68,21 @@ public static class ImportUploads
 
         throw new TimeoutException($"Import job {id} did not end.\n{api.Process.Output}");
     }
+
+    /// <summary>The job once it has ended (polled on the test server), with <paramref name="extra"/> fields.</summary>
+    public static async Task<JsonNode> WaitForJobAsync(this ApiServer server, string key, string id, string extra = "")
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var job = (await server.PostAsync($"query($id: ID!) {{ node(id: $id) {{ ... on ImportJob {{ state rowsRead piecesUpserted {extra} }} }} }}", new { id }, key)).Data("node")!;
+            if (job["state"]!.GetValue<string>() is not ("QUEUED" or "RUNNING"))
+            {
+                return job;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"Import job {id} did not finish.");
+    }
 }

@@ -13,7 +13,7 @@ public class StartImportTests(ApiServer server)
         var key = await server.CreateOrganizationAsync("Upload SAS");
 
         var answer = await server.UploadSageSampleAsync(key);
-        var job = await WaitAsync(key, answer.Data("startImport", "job", "id")!.GetValue<string>());
+        var job = await server.WaitForJobAsync(key, answer.Data("startImport", "job", "id")!.GetValue<string>());
         var pieces = await server.PostAsync("{ pieces { totalCount } clients { totalCount } }", key: key);
 
         Assert.Equal(("SUCCEEDED", 300, 300), (job["state"]!.GetValue<string>(), job["rowsRead"]!.GetValue<int>(), job["piecesUpserted"]!.GetValue<int>()));
@@ -30,7 +30,7 @@ public class StartImportTests(ApiServer server)
 
         await server.PostAsync("mutation($m: JSON!) { saveImportMapping(input: { name: \"sage\", mapping: $m }) { userErrors { message } } }", new { m = ImportUploads.SageMapping }, key);
         var answer = await server.UploadAsync(key, Encoding.Latin1.GetBytes(string.Join("\r\n", lines)), "export.csv", null, "sage");
-        var job = await WaitAsync(key, answer.Data("startImport", "job", "id")!.GetValue<string>(), "rowErrors(first: 2) { totalCount nodes { line column message } pageInfo { hasNextPage } }");
+        var job = await server.WaitForJobAsync(key, answer.Data("startImport", "job", "id")!.GetValue<string>(), "rowErrors(first: 2) { totalCount nodes { line column message } pageInfo { hasNextPage } }");
         var mappings = await server.PostAsync("{ importMappings { name } }", key: key);
 
         Assert.Equal("FAILED", job["state"]!.GetValue<string>());
@@ -82,21 +82,5 @@ public class StartImportTests(ApiServer server)
         var error = answer.UserErrors("startImport").Single()!;
         Assert.Equal(("input." + field, code), (string.Join('.', error["field"]!.AsArray().Select(f => f!.GetValue<string>())), error["code"]!.GetValue<string>()));
         Assert.Null(answer.Data("startImport", "job"));
-    }
-
-    private async Task<System.Text.Json.Nodes.JsonNode> WaitAsync(string key, string id, string extra = "")
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var job = (await server.PostAsync($"query($id: ID!) {{ node(id: $id) {{ ... on ImportJob {{ state rowsRead piecesUpserted {extra} }} }} }}", new { id }, key)).Data("node")!;
-            if (job["state"]!.GetValue<string>() is not ("QUEUED" or "RUNNING"))
-            {
-                return job;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"Import job {id} did not finish.");
     }
 }

@@ -26,7 +26,7 @@ public partial class ImportWorkerProcessTests
             bootstrap.Process.Kill();
         }
 
-        var organization = await ScalarAsync(database.Path, "SELECT Id FROM Organizations");
+        var organization = await SqliteFile.ScalarAsync(database.Path, "SELECT Id FROM Organizations");
         using (var cli = ChildProcess.Start(["admin", "import", "--organization", organization, "--file", csv, "--mapping", mapping, "--mode", "FULL", .. settings]))
         {
             Assert.True(await cli.WaitForAsync("writing   ", TimeSpan.FromMinutes(2)), cli.Output);
@@ -34,7 +34,7 @@ public partial class ImportWorkerProcessTests
         }
 
         using var server = await ApiProcess.StartAsync(database.Path, "--Dso:Work:LeaseDuration", "00:00:02");
-        var job = await ImportUploads.WaitForJobAsync(server, Dso.Api.GraphQL.Common.GlobalId.Encode("ImportJob", long.Parse(await ScalarAsync(database.Path, "SELECT Id FROM ImportJob"), CultureInfo.InvariantCulture)));
+        var job = await ImportUploads.WaitForJobAsync(server, Dso.Api.GraphQL.Common.GlobalId.Encode("ImportJob", long.Parse(await SqliteFile.ScalarAsync(database.Path, "SELECT Id FROM ImportJob"), CultureInfo.InvariantCulture)));
 
         Assert.Equal(("SUCCEEDED", Pieces), (job["state"]!.GetValue<string>(), job["piecesUpserted"]!.GetValue<int>()));
         Assert.Equal(Pieces, (await server.DataAsync("{ pieces(first: 1) { totalCount } }"))["pieces"]!["totalCount"]!.GetValue<int>());
@@ -62,13 +62,13 @@ public partial class ImportWorkerProcessTests
             Assert.Equal(0, await stopped.Process.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         }
 
-        Assert.Equal("Queued", await ScalarAsync(database.Path, "SELECT State FROM ImportJob"));
-        Assert.NotEqual("0", await ScalarAsync(database.Path, "SELECT COUNT(*) FROM ImportFileChunk"));
+        Assert.Equal("Queued", await SqliteFile.ScalarAsync(database.Path, "SELECT State FROM ImportJob"));
+        Assert.NotEqual("0", await SqliteFile.ScalarAsync(database.Path, "SELECT COUNT(*) FROM ImportFileChunk"));
         using var restarted = await ApiProcess.StartAsync(database.Path);
         var job = await ImportUploads.WaitForJobAsync(restarted, id);
 
         Assert.Equal(("SUCCEEDED", Pieces), (job["state"]!.GetValue<string>(), job["piecesUpserted"]!.GetValue<int>()));
-        Assert.Equal("0", await ScalarAsync(database.Path, "SELECT COUNT(*) FROM ImportFileChunk"));
+        Assert.Equal("0", await SqliteFile.ScalarAsync(database.Path, "SELECT COUNT(*) FROM ImportFileChunk"));
     }
 
     [Fact]
@@ -114,15 +114,6 @@ public partial class ImportWorkerProcessTests
 
         // Latin-1 writes "°" and "è" as Windows-1252 does.
         return Encoding.Latin1.GetBytes(text.ToString());
-    }
-
-    private static async Task<string> ScalarAsync(string database, string sql)
-    {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture)!;
     }
 
     [GeneratedRegex(@"Import job (\d+) ended")]
