@@ -30,7 +30,8 @@ public class PublicApiTests
         Assert.True(ConnectorContract.IsCompatible(ConnectorContract.Version));
         Assert.True(ConnectorContract.IsCompatible("1.0"));
         Assert.True(ConnectorContract.IsCompatible("1.1"));
-        Assert.False(ConnectorContract.IsCompatible("1.2"));
+        Assert.True(ConnectorContract.IsCompatible("1.2"));
+        Assert.False(ConnectorContract.IsCompatible("1.3"));
         Assert.False(ConnectorContract.IsCompatible("2.0"));
         Assert.False(ConnectorContract.IsCompatible("0.9"));
         Assert.False(ConnectorContract.IsCompatible("latest"));

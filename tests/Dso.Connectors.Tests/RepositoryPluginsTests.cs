@@ -5,6 +5,8 @@ public class RepositoryPluginsTests
 {
     [Theory]
     [InlineData("file", "Dso.Connectors.File")]
+    [InlineData("sap-b1", "Dso.Connectors.SapB1")]
+    [InlineData("sap-s4", "Dso.Connectors.SapS4")]
     public void TheBuild_LeavesEachConnectorInItsPluginFolder(string id, string assembly)
     {
         var folder = Path.Combine(RepositoryRoot.Find(), "plugins", id);

@@ -40,6 +40,9 @@ public sealed record ClientRecord(string Code, string Name)
 
     /// <summary>The address dunning emails go to.</summary>
     public string? Email { get; init; }
+
+    /// <summary>The credit limit the ERP grants the customer, in its <see cref="Currency"/> (contract 1.2); null when none is set.</summary>
+    public decimal? CreditLimit { get; init; }
 }
 
 /// <summary>An open item as the ERP holds it.</summary>

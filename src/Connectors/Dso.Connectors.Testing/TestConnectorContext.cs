@@ -14,7 +14,8 @@ namespace Dso.Connectors.Testing;
 public sealed class TestConnectorContext : ConnectorContext, IDisposable
 {
     private readonly Dictionary<string, JsonElement> values;
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(100) };
+    // As the host's: no cookies kept for the plug-in, no redirects followed.
+    private readonly HttpClient http = new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(100) };
 
     /// <summary>A context with these settings (given as an object whose properties are the setting names) over the manifest's defaults.</summary>
     /// <param name="manifest">The plug-in's manifest, for its defaults.</param>

@@ -6,7 +6,7 @@ namespace Dso.Api.Plugins;
 /// <summary>
 /// Records of the import pipeline as the contract's, for what the host reads on a plug-in's behalf (a table file):
 /// the plug-in hands them back in its batches and <see cref="PluginSyncSource"/> turns them into inputs again. A
-/// client's credit limit and a piece's promise date have no place in the contract and are not carried.
+/// piece's promise date has no place in the contract and is not carried.
 /// </summary>
 public static class ContractRecords
 {
@@ -16,7 +16,7 @@ public static class ContractRecords
             .Select(c => new ClientRecord(c.Code, c.Name)
             {
                 LegalId = c.LegalId, VatNumber = c.VatNumber, Currency = c.Currency, Language = c.Language,
-                Email = c.Contacts?.FirstOrDefault(k => k.Email is not null)?.Email,
+                Email = c.Contacts?.FirstOrDefault(k => k.Email is not null)?.Email, CreditLimit = c.CreditLimit,
             });
         var pieces = batch.Rows.Where(r => r.Piece is not null).Select(r => r.Piece!)
             .Select(p => new PieceRecord(Enum.Parse<PieceKind>(p.Type.ToString()), p.Number, p.ClientCode, p.IssueDate, p.DueDate, p.Amount, p.OpenAmount, p.Currency ?? "")

@@ -18,7 +18,10 @@ public static class PluginServices
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
         services.AddSingleton<SecretSeal>();
-        services.AddHttpClient(HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(2));
+        // The handler is pooled and shared by every connection: it keeps no cookies (a session cookie is one
+        // connection's, kept by its plug-in) and follows no redirects (a login page is an answer, not a detour).
+        services.AddHttpClient(HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(2))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
         services.AddSingleton<ConnectorSessions>();
         services.AddSingleton<Jobs.SyncSignal>();
         services.AddHostedService<Jobs.SyncWorker>();

@@ -94,7 +94,7 @@ public sealed class PluginSyncSource(LoadedConnector plugin, ConnectorContext co
             }
 
             var contacts = client.Email is { Length: > 0 } email ? new[] { new ContactInput(null, email, null, client.Language, true) } : null;
-            rows.Add(new ImportRow(0, new ClientInput(client.Code, client.Name ?? client.Code, client.LegalId, client.VatNumber, client.Currency, client.Language, null, contacts), null));
+            rows.Add(new ImportRow(0, new ClientInput(client.Code, client.Name ?? client.Code, client.LegalId, client.VatNumber, client.Currency, client.Language, client.CreditLimit, contacts), null));
         }
 
         foreach (var piece in batch.Pieces ?? [])

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Dso.Connectors.Abstractions;
 using Dso.Connectors.Testing;
 
@@ -7,9 +6,6 @@ namespace Dso.Api.Tests.Connections;
 /// <summary>The kit's conformance suite run against the tests' <c>test-http</c> plug-in and its fake ERP.</summary>
 public sealed class HttpRecordsConformanceTests : ConnectorConformanceTests, IAsyncLifetime
 {
-    private static readonly Type Connector = Assembly.LoadFrom(Path.Combine(ApiServer.PluginsPath, "test-plugins", "Dso.Connectors.TestPlugins.dll"))
-        .GetType("Dso.Connectors.TestPlugins.HttpRecordsConnector", throwOnError: true)!;
-
     private readonly List<FakeRecordsErp> servers = [];
 
     protected override int ExpectedPieces => 25;
@@ -24,7 +20,7 @@ public sealed class HttpRecordsConformanceTests : ConnectorConformanceTests, IAs
         }
     }
 
-    protected override IConnector CreateConnector() => (IConnector)Activator.CreateInstance(Connector)!;
+    protected override IConnector CreateConnector() => PluginTypes.Create("test-plugins", "Dso.Connectors.TestPlugins", "Dso.Connectors.TestPlugins.HttpRecordsConnector");
 
     protected override async Task<object> ArrangeAsync(ErpSituation situation)
     {

@@ -23,7 +23,7 @@ public partial class PluginTemplateTests
 
         await RunAsync(["dotnet", "pack", project, "-c", "Release", "-o", folder.Folder, "--nologo"], RepositoryRoot.Find(), []);
 
-        using var package = ZipFile.OpenRead(Path.Combine(folder.Folder, "Dso.Connectors.Abstractions.1.1.0.nupkg"));
+        using var package = ZipFile.OpenRead(Path.Combine(folder.Folder, "Dso.Connectors.Abstractions.1.2.0.nupkg"));
         var entries = package.Entries.Select(e => e.FullName).ToList();
         Assert.Contains("lib/net10.0/Dso.Connectors.Abstractions.dll", entries);
         Assert.Contains("lib/net10.0/Dso.Connectors.Abstractions.xml", entries);
@@ -37,7 +37,7 @@ public partial class PluginTemplateTests
         var script = Assert.Single(Blocks("sh"), b => b.Contains("dotnet new dso-connector", StringComparison.Ordinal));
         // The packages of this run, not those an earlier run left in the machine's cache under the same version.
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var (package, version) in new[] { ("dso.connectors.abstractions", "1.1.0"), ("dso.connectors.testing", "1.0.0") })
+        foreach (var (package, version) in new[] { ("dso.connectors.abstractions", "1.2.0"), ("dso.connectors.testing", "1.1.0") })
         {
             var cached = Path.Combine(cache, package, version);
             if (Directory.Exists(cached))
