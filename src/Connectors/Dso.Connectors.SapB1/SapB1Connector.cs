@@ -60,7 +60,8 @@ public sealed class SapB1Connector : IConnector
             {
                 using var page = await session.GetAsync(next, cancellationToken);
                 var records = page.RootElement.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Array ? value : default;
-                next = ErpValues.Text(page.RootElement, "odata.nextLink") ?? ErpValues.Text(page.RootElement, "@odata.nextLink");
+                var following = ErpValues.Text(page.RootElement, "odata.nextLink") ?? ErpValues.Text(page.RootElement, "@odata.nextLink");
+                next = following != next ? following : throw new ConnectorException(ConnectorErrorKind.Transient, $"{ServiceLayer.Erp} gave the page it answered as its next one: the read stops rather than loop.");
                 if (records.ValueKind != JsonValueKind.Array || records.GetArrayLength() == 0)
                 {
                     continue;

@@ -27,7 +27,7 @@ internal sealed class ServiceLayer : IAsyncDisposable
     {
         this.context = context;
         http = context.CreateHttpClient();
-        root = new Uri(context.Settings.Require("baseUrl").TrimEnd('/') + "/");
+        root = new Uri(ErpValues.Url(context.Settings, "baseUrl").ToString().TrimEnd('/') + "/");
         pageSize = context.Settings.GetInt32("pageSize", 100);
         if (pageSize is < 1 or > 5000)
         {

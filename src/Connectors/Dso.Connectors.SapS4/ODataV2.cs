@@ -19,8 +19,8 @@ internal sealed class ODataV2(ConnectorContext context)
 {
     public const string Erp = "SAP S/4HANA";
     private readonly HttpClient http = context.CreateHttpClient();
-    private readonly Uri root = Root(context.Settings.Require("baseUrl"));
-    private readonly string extra = new Uri(context.Settings.Require("baseUrl")).Query.TrimStart('?');
+    private readonly Uri root = Root(ErpValues.Url(context.Settings, "baseUrl"));
+    private readonly string extra = ErpValues.Url(context.Settings, "baseUrl").Query.TrimStart('?');
     private readonly AuthenticationHeaderValue authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{context.Settings.Require("username")}:{context.Settings.Require("password")}")));
 
     /// <summary>The pages of a collection, each the array of its results, from <paramref name="query"/> (a path under <c>/sap/opu/odata/sap/</c> with its query, <c>$top</c> included).</summary>
@@ -40,7 +40,8 @@ internal sealed class ODataV2(ConnectorContext context)
 
             if (ErpValues.Text(d, "__next") is { } next)
             {
-                address = OnOurHost(new Uri(address, next));
+                var following = OnOurHost(new Uri(address, next));
+                address = following != address ? following : throw new ConnectorException(ConnectorErrorKind.Transient, $"{Erp} gave the page it answered as its next one: the read stops rather than loop.");
             }
             else if (count == top)
             {
@@ -54,11 +55,7 @@ internal sealed class ODataV2(ConnectorContext context)
         }
     }
 
-    private static Uri Root(string baseUrl)
-    {
-        var given = new Uri(baseUrl);
-        return new Uri(given.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/sap/opu/odata/sap/");
-    }
+    private static Uri Root(Uri baseUrl) => new(baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/sap/opu/odata/sap/");
 
     private Uri OnOurHost(Uri next) => new UriBuilder(next) { Scheme = root.Scheme, Host = root.Host, Port = root.Port }.Uri;
 

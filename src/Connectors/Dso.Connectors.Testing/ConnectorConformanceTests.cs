@@ -29,10 +29,12 @@ public enum ErpSituation
 /// <see cref="ErpSituation"/> it can play (<see cref="CanArrange"/>; a test of a situation it cannot play passes
 /// without running).
 /// </summary>
-public abstract class ConnectorConformanceTests
+public abstract class ConnectorConformanceTests : IAsyncLifetime
 {
     /// <summary>How long a read may take to stop once cancelled.</summary>
     public static readonly TimeSpan CancellationDeadline = TimeSpan.FromSeconds(5);
+
+    private readonly List<IAsyncDisposable> resources = [];
 
     /// <summary>The open pieces of the healthy ERP.</summary>
     protected abstract int ExpectedPieces { get; }
@@ -50,6 +52,28 @@ public abstract class ConnectorConformanceTests
     /// <summary>Whether the fake ERP can play <paramref name="situation"/> (all, by default).</summary>
     /// <param name="situation">The situation.</param>
     protected virtual bool CanArrange(ErpSituation situation) => true;
+
+    /// <inheritdoc/>
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Disposes what the test kept (<see cref="Keep{T}"/>), the fake ERPs it started, last first.</summary>
+    public virtual async Task DisposeAsync()
+    {
+        for (var i = resources.Count - 1; i >= 0; i--)
+        {
+            await resources[i].DisposeAsync();
+        }
+    }
+
+    /// <summary>Keeps <paramref name="resource"/> (a fake ERP started in <see cref="ArrangeAsync"/>) until the test is over, then disposes it.</summary>
+    /// <typeparam name="T">What it is.</typeparam>
+    /// <param name="resource">The resource.</param>
+    protected T Keep<T>(T resource)
+        where T : IAsyncDisposable
+    {
+        resources.Add(resource);
+        return resource;
+    }
 
     /// <summary>The manifest: a kebab-case id, a contract this host loads, settings with distinct names, and its schema.</summary>
     [Fact]

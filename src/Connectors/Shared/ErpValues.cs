@@ -1,11 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
+using Dso.Connectors.Abstractions;
 
 namespace Dso.Connectors.Shared;
 
 /// <summary>Values as ERPs write them: amounts as JSON numbers or strings, blanks for nothing, French identifiers wherever a tax number field holds them.</summary>
 internal static class ErpValues
 {
+    /// <summary>A URL setting: an absolute http or https address (a <see cref="ConnectorErrorKind.Configuration"/> error naming it otherwise).</summary>
+    public static Uri Url(ConnectorSettings settings, string name) =>
+        Uri.TryCreate(settings.Require(name), UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new ConnectorException(ConnectorErrorKind.Configuration, $"The setting '{name}' must be an absolute http or https address.");
+
     /// <summary>A string property, trimmed; null when absent, null, blank (an empty key in OData v2) or not a string.</summary>
     public static string? Text(JsonElement record, string name) =>
         record.ValueKind == JsonValueKind.Object && record.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()!.Trim() is { Length: > 0 } text ? text : null;

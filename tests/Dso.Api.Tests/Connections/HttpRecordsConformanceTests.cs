@@ -4,28 +4,15 @@ using Dso.Connectors.Testing;
 namespace Dso.Api.Tests.Connections;
 
 /// <summary>The kit's conformance suite run against the tests' <c>test-http</c> plug-in and its fake ERP.</summary>
-public sealed class HttpRecordsConformanceTests : ConnectorConformanceTests, IAsyncLifetime
+public sealed class HttpRecordsConformanceTests : ConnectorConformanceTests
 {
-    private readonly List<FakeRecordsErp> servers = [];
-
     protected override int ExpectedPieces => 25;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var server in servers)
-        {
-            await server.DisposeAsync();
-        }
-    }
 
     protected override IConnector CreateConnector() => PluginTypes.Create("test-plugins", "Dso.Connectors.TestPlugins", "Dso.Connectors.TestPlugins.HttpRecordsConnector");
 
     protected override async Task<object> ArrangeAsync(ErpSituation situation)
     {
-        var erp = await FakeRecordsErp.StartAsync(3, ExpectedPieces);
-        servers.Add(erp);
+        var erp = Keep(await FakeRecordsErp.StartAsync(3, ExpectedPieces));
         switch (situation)
         {
             case ErpSituation.TransientFailureOnce:

@@ -4,30 +4,17 @@ using Dso.Connectors.Testing;
 namespace Dso.Api.Tests.Connections.Sap;
 
 /// <summary>The kit's conformance suite run against the <c>sap-b1</c> plug-in and a fake Service Layer.</summary>
-public sealed class SapB1ConformanceTests : ConnectorConformanceTests, IAsyncLifetime
+public sealed class SapB1ConformanceTests : ConnectorConformanceTests
 {
-    private readonly List<FakeServiceLayer> servers = [];
-
     protected override int ExpectedPieces => SapB1Ledger.OpenDocuments;
 
     public static IConnector Connector() => PluginTypes.Create("sap-b1", "Dso.Connectors.SapB1", "Dso.Connectors.SapB1.SapB1Connector");
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var server in servers)
-        {
-            await server.DisposeAsync();
-        }
-    }
 
     protected override IConnector CreateConnector() => Connector();
 
     protected override async Task<object> ArrangeAsync(ErpSituation situation)
     {
-        var erp = await FakeServiceLayer.StartAsync();
-        servers.Add(erp);
+        var erp = Keep(await FakeServiceLayer.StartAsync());
         SapB1Ledger.Seed(erp);
         switch (situation)
         {

@@ -90,6 +90,16 @@ public sealed class SapB1ConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ABaseUrlThatIsNoAddress_FailsTheCheck_NamingTheSetting()
+    {
+        using var context = new TestConnectorContext(connector.Manifest, new { baseUrl = "b1.example:50000/b1s/v1", companyDb = FakeServiceLayer.Company, username = FakeServiceLayer.User, password = FakeServiceLayer.Password });
+
+        var check = await connector.CheckAsync(context, CancellationToken.None);
+
+        Assert.Equal((false, "The setting 'baseUrl' must be an absolute http or https address."), (check.Ok, check.Message));
+    }
+
+    [Fact]
     public async Task TooManyRequests_IsTransient_WithTheServersRetryAfter()
     {
         erp.Server.Enqueue("/b1s/v1/Invoices", ScriptedAnswer.TooManyRequests(7));

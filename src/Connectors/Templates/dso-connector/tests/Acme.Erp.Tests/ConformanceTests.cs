@@ -5,8 +5,8 @@ namespace Acme.Erp.Tests;
 
 /// <summary>
 /// The conformance suite of Dso.Connectors.Testing against the connector. Once it reads a real ERP, start a
-/// FakeErpServer in ArrangeAsync that answers as the ERP does in each situation, return settings pointing at it,
-/// and say which situations it can play in CanArrange.
+/// FakeErpServer in ArrangeAsync that answers as the ERP does in each situation (Keep it: the suite disposes it
+/// after the test), return settings pointing at it, and say which situations it can play in CanArrange.
 /// </summary>
 public sealed class ConformanceTests : ConnectorConformanceTests
 {
