@@ -30,6 +30,9 @@ public sealed class ApiServer : IAsyncLifetime
 
     public static string PluginsPath => Path.Combine(AppContext.BaseDirectory, "plugins");
 
+    /// <summary>Where the server's SMTP server is: a sink a messaging test starts, or nothing (a connection refused).</summary>
+    public static int SmtpPort { get; } = Processes.ApiProcess.FreePort();
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 6, 30, 9, 0, 0, TimeSpan.Zero));
 
     public StatementCounter Statements { get; } = new();
@@ -47,6 +50,9 @@ public sealed class ApiServer : IAsyncLifetime
             ["--urls", "http://127.0.0.1:0", "--ConnectionStrings:Dso", $"Data Source={path}", "--Dso:Auth:BootstrapApiKey", BootstrapKey,
              // The scenario tests invoke the morning job themselves, at the test clock's time.
              "--Dso:Scenarios:MorningRun", "false",
+             // The messaging tests turn the outbox themselves, at the test clock's time, to an SMTP sink of their own on this port.
+             "--Dso:Messaging:Dispatch", "false", "--Dso:Smtp:Host", "127.0.0.1", "--Dso:Smtp:Port", SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+             "--Dso:Smtp:Security", "None", "--Dso:Smtp:From", "relances@dso-tests.example",
              // The test clock stands still, so buckets never refill: a budget no ordinary test exhausts.
              "--Dso:Limits:Budget", "10000000",
              // Tests send refused credentials on purpose; throttling them has its own test (a process of its own).

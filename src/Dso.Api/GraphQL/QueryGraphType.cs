@@ -25,6 +25,7 @@ public sealed class QueryGraphType : ObjectGraphType
         ScenarioQueries.Register(this);
         ImportQueries.Register(this);
         Actions.ActionQueries.Register(this);
+        Messaging.MessageQueries.Register(this);
         Penalties.PenaltyQueries.Register(this);
         Reports.ReportQueries.Register(this);
         ExchangeRates.ExchangeRateFields.RegisterQueries(this);

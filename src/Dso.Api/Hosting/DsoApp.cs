@@ -47,6 +47,11 @@ public static class DsoApp
             context.WebSockets.IsWebSocketRequest ? webSocket.HandleAsync(context) : http.HandleAsync(context));
         app.MapExports();
         Plugins.PluginServices.UseDsoPlugins(app.Services);
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Messaging.MessagingOptions>>().Value is { Dispatch: true } outbox)
+        {
+            app.Services.UseScheduler(s => s.Schedule<Jobs.OutboxJob>().EverySeconds((int)outbox.DispatchInterval.TotalSeconds).PreventOverlapping(nameof(Jobs.OutboxJob)));
+        }
+
         if (app.Configuration.GetValue("Dso:Scenarios:MorningRun", true))
         {
             app.Services.UseScheduler(s => s.Schedule<Jobs.ScenarioMorningJob>().EveryMinute().PreventOverlapping(nameof(Jobs.ScenarioMorningJob)));

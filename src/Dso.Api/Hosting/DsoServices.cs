@@ -55,6 +55,10 @@ public static class DsoServices
         services.AddHostedService<Jobs.DatabaseMaintenanceJob>();
         services.AddScheduler();
         services.AddTransient<Jobs.ScenarioMorningJob>();
+        services.AddOptions<Messaging.SmtpOptions>().BindConfiguration(Messaging.SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Messaging.MessagingOptions>().BindConfiguration(Messaging.MessagingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Domain.Messaging.IMessageChannel, Messaging.SmtpChannel>();
+        services.AddTransient<Jobs.OutboxJob>();
         services.AddSingleton<Jobs.ImportSignal>();
         services.AddHostedService<Jobs.ImportWorker>();
         services.AddHostedService<Jobs.EventDispatcherJob>();

@@ -103,10 +103,22 @@ public sealed class CollectionAction : ITenantOwned
         return true;
     }
 
-    /// <summary>A person decides a planned action will not be done.</summary>
+    /// <summary>Its automatic message went out: done, by nobody.</summary>
+    public void MarkSent(DateTimeOffset now)
+    {
+        if (State == ActionState.Planned)
+        {
+            (State, CompletedAt) = (ActionState.Done, now);
+        }
+    }
+
+    /// <summary>Its automatic message could not be sent: failed, with the reason.</summary>
+    public void Fail(string reason) => (State, Note) = (ActionState.Failed, reason);
+
     /// <summary>Leaves a planned action to whoever holds its client (its assignee left the organization).</summary>
     public void Unassign() => AssigneeId = null;
 
+    /// <summary>A person decides a planned action will not be done.</summary>
     public void Skip(string reason) => (State, Note) = (ActionState.Skipped, reason);
 
     /// <summary>A person moves a planned action to a later date.</summary>

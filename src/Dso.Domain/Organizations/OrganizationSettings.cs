@@ -29,4 +29,20 @@ public sealed class OrganizationSettings
 
     /// <summary>A contractual annual rate replacing the legal one (never below three times the legal interest rate); null: the legal rate.</summary>
     public decimal? ContractualPenaltyRatePercent { get; set; }
+
+    /// <summary>The days of the send window, one bit per <see cref="DayOfWeek"/> (default Monday to Friday).</summary>
+    public int SendDays { get; set; } = Messaging.SendWindow.Default.DayBits;
+
+    public TimeOnly SendFrom { get; set; } = Messaging.SendWindow.Default.From;
+
+    public TimeOnly SendTo { get; set; } = Messaging.SendWindow.Default.To;
+
+    /// <summary>The From display name of customer e-mails (null: the organization's name).</summary>
+    public string? SenderName { get; set; }
+
+    /// <summary>Where customers' replies go (null: the collector's address, when the client has one).</summary>
+    public string? ReplyTo { get; set; }
+
+    /// <summary>When messages may go out, in the organization's time zone.</summary>
+    public Messaging.SendWindow SendWindow => new(Messaging.SendWindow.DaysOf(SendDays), SendFrom, SendTo);
 }

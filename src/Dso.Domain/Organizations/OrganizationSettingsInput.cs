@@ -11,4 +11,10 @@ public sealed record OrganizationSettingsInput(
     Penalties.HalfYearPolicy? LatePenaltyPolicy = null,
     decimal? ContractualPenaltyRatePercent = null,
     string? DefaultLanguage = null,
-    bool? RestrictToPortfolio = null);
+    bool? RestrictToPortfolio = null,
+    SendWindowInput? SendWindow = null,
+    string? SenderName = null,
+    string? ReplyTo = null);
+
+/// <summary>A send window as a caller gives it: days, and times written HH:MM.</summary>
+public sealed record SendWindowInput(IReadOnlyList<DayOfWeek> Days, string From, string To);

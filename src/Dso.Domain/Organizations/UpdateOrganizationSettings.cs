@@ -26,6 +26,23 @@ public sealed class UpdateOrganizationSettings(DsoDbContext db, TimeProvider clo
             errors.Add(UserError.Invalid($"'{input.DefaultLanguage}' is not a language code such as 'fr' or 'en-GB'.", "defaultLanguage"));
         }
 
+        string? problem = null;
+        var window = input.SendWindow is { } given ? Messaging.SendWindow.Parse(given.Days, given.From, given.To, out problem) : null;
+        if (problem is not null)
+        {
+            errors.Add(UserError.Invalid(problem, "sendWindow"));
+        }
+
+        if (input.SenderName is { Length: > 200 })
+        {
+            errors.Add(UserError.Invalid("senderName has at most 200 characters.", "senderName"));
+        }
+
+        if (input.ReplyTo is { Length: > 0 } && !EmailAddresses.IsValid(input.ReplyTo.Trim()))
+        {
+            errors.Add(UserError.Invalid($"'{input.ReplyTo}' is not an e-mail address.", "replyTo"));
+        }
+
         var organization = await db.Organizations.SingleAsync(cancellationToken);
         if (input.ContractualPenaltyRatePercent is { } contract and not 0)
         {
@@ -60,6 +77,13 @@ public sealed class UpdateOrganizationSettings(DsoDbContext db, TimeProvider clo
         settings.LatePenaltyPolicy = input.LatePenaltyPolicy ?? settings.LatePenaltyPolicy;
         settings.DefaultLanguage = language ?? settings.DefaultLanguage;
         settings.RestrictToPortfolio = input.RestrictToPortfolio ?? settings.RestrictToPortfolio;
+        if (window is not null)
+        {
+            (settings.SendDays, settings.SendFrom, settings.SendTo) = (window.DayBits, window.From, window.To);
+        }
+
+        settings.SenderName = input.SenderName is null ? settings.SenderName : input.SenderName.Trim() is { Length: > 0 } name ? name : null;
+        settings.ReplyTo = input.ReplyTo is null ? settings.ReplyTo : input.ReplyTo.Trim() is { Length: > 0 } address ? address : null;
         if (input.ContractualPenaltyRatePercent is { } rate)
         {
             settings.ContractualPenaltyRatePercent = rate == 0 ? null : rate;

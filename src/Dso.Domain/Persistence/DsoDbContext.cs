@@ -47,6 +47,8 @@ public sealed class DsoDbContext(DbContextOptions<DsoDbContext> options, Tenant 
 
     public DbSet<CollectionAction> Actions => Set<CollectionAction>();
 
+    public DbSet<Messaging.Message> Messages => Set<Messaging.Message>();
+
     public DbSet<CollectionOverride> Overrides => Set<CollectionOverride>();
 
     public DbSet<Alert> Alerts => Set<Alert>();
@@ -121,7 +123,7 @@ public sealed class DsoDbContext(DbContextOptions<DsoDbContext> options, Tenant 
 
     /// <summary>
     /// The portfolio restriction on top of the organization's: a client is visible when the user holds it, and so
-    /// are its pieces, their history, its actions (and those assigned to the user), alerts, overrides and claims.
+    /// are its pieces, their history, its actions (and those assigned to the user), messages, alerts, overrides and claims.
     /// With no restriction the parameter is null and EF removes the condition from the SQL it sends.
     /// </summary>
     private void RestrictToPortfolio(ModelBuilder modelBuilder)
@@ -140,6 +142,8 @@ public sealed class DsoDbContext(DbContextOptions<DsoDbContext> options, Tenant 
             (CurrentPortfolioUserId == null || a.ClientId == null || ClientAssignments.Any(x => x.ClientId == a.ClientId && x.UserId == CurrentPortfolioUserId)));
         modelBuilder.Entity<CollectionOverride>().HasQueryFilter(o => o.OrganizationId == CurrentOrganizationId &&
             (CurrentPortfolioUserId == null || ClientAssignments.Any(x => x.ClientId == o.ClientId && x.UserId == CurrentPortfolioUserId)));
+        modelBuilder.Entity<Messaging.Message>().HasQueryFilter(m => m.OrganizationId == CurrentOrganizationId &&
+            (CurrentPortfolioUserId == null || ClientAssignments.Any(x => x.ClientId == m.ClientId && x.UserId == CurrentPortfolioUserId)));
         modelBuilder.Entity<PenaltyClaim>().HasQueryFilter(c => c.OrganizationId == CurrentOrganizationId &&
             (CurrentPortfolioUserId == null || ClientAssignments.Any(x => x.ClientId == c.ClientId && x.UserId == CurrentPortfolioUserId)));
     }

@@ -39,5 +39,7 @@ public sealed class ActionGraphType : ObjectGraphType<CollectionAction>
         Field<Templates.TemplateGraphType>("template").Description("The template of its message (a scenario step's); renderAction shows it rendered.")
             .Resolve(ctx => ctx.Source.TemplateId is { } id ? ctx.Loaders().Templates.Load(id) : null);
         Field(a => a.Automatic).Description("Sent by the system rather than done by a person (false once the step was stale when planned).");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Messaging.MessageGraphType>>>>("messages").Description("Its messages in the outbox, oldest first.")
+            .ResolveAsync(async ctx => ctx.Source.Id == 0 ? [] : await ctx.Loaders().MessagesOfAction.Load(ctx.Source.Id).GetResultAsync(ctx.CancellationToken) ?? []);
     }
 }

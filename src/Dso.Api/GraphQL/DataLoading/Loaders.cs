@@ -61,6 +61,12 @@ public sealed class Loaders(DsoDbContext db, TimeProvider clock)
             .ToListAsync(ct))
             .GroupBy(x => x.ActionId).ToDictionary(g => g.Key, g => (IReadOnlyList<Piece>)g.Select(x => x.Piece).OrderBy(p => p.DueDate).ToList()));
 
+    public BatchLoader<long, IReadOnlyList<Dso.Domain.Messaging.Message>> MessagesOfAction { get; } = new(async (ids, ct) =>
+        (await db.Messages.AsNoTracking().Where(m => ids.Contains(m.ActionId)).OrderBy(m => m.Id).ToListAsync(ct))
+            .GroupBy(m => m.ActionId).ToDictionary(g => g.Key, g => (IReadOnlyList<Dso.Domain.Messaging.Message>)g.ToList()));
+
+    public BatchLoader<long, Dso.Domain.Messaging.Message> Messages { get; } = new((ids, ct) => ById(db.Messages.AsNoTracking(), ids, ct));
+
     public BatchLoader<long, IReadOnlyList<BalanceEvent>> BalanceHistoryOfPiece { get; } = new(async (ids, ct) =>
         (await db.BalanceEvents.AsNoTracking().Where(e => ids.Contains(e.PieceId)).ToListAsync(ct))
             .GroupBy(e => e.PieceId).ToDictionary(g => g.Key, g => (IReadOnlyList<BalanceEvent>)g.OrderBy(e => e.Date).ToList()));

@@ -15,7 +15,11 @@ public static class OrganizationMutations
             (ctx, input) => ctx.Service<UpdateOrganizationSettings>().ExecuteAsync(new OrganizationSettingsInput(
                 input.Value<bool?>("rejectFileOnErrors"), input.Value<bool?>("qualificationNeedsComment"), input.Value<int?>("staleDays"), input.Value<int?>("minDaysBetweenContacts"),
                 input.Value<bool?>("latePenaltyEnabled"), input.Value<HalfYearPolicy?>("latePenaltyPolicy"), input.Value<decimal?>("contractualPenaltyRatePercent"),
-                input.Value<string>("defaultLanguage"), input.Value<bool?>("restrictToPortfolio")),
+                input.Value<string>("defaultLanguage"), input.Value<bool?>("restrictToPortfolio"),
+                input.Value<Dictionary<string, object?>>("sendWindow") is { } window
+                    ? new SendWindowInput(((IEnumerable<object>)window["days"]!).Cast<DayOfWeek>().ToList(), (string)window["from"]!, (string)window["to"]!)
+                    : null,
+                input.Value<string>("senderName"), input.Value<string>("replyTo")),
                 ctx.CancellationToken));
 }
 
@@ -33,6 +37,9 @@ public sealed class UpdateOrganizationSettingsInputGraphType : InputObjectGraphT
         Field<EnumerationGraphType<HalfYearPolicy>>("latePenaltyPolicy");
         Field<BooleanGraphType>("restrictToPortfolio");
         Field<StringGraphType>("defaultLanguage").Description("A language code such as fr or en-GB.");
+        Field<Messaging.SendWindowInputGraphType>("sendWindow");
+        Field<StringGraphType>("senderName").Description("The From display name of customer e-mails; empty goes back to the organization's name.");
+        Field<StringGraphType>("replyTo").Description("Where customers' replies go; empty goes back to the collector's address.");
         Field<DecimalScalar>("contractualPenaltyRatePercent").Description("At least three times the legal interest rate; 0 goes back to the legal rate.");
     }
 }

@@ -16,6 +16,9 @@ public sealed class OrganizationSettingsGraphType : ObjectGraphType<Organization
         Field(s => s.MinDaysBetweenContacts).Description("Minimum days between two contacts with a client (default 0).");
         Field(s => s.RestrictToPortfolio).Description("Users who are not administrators see only their portfolio's clients, and those clients' pieces, actions and alerts (default false).");
         Field(s => s.DefaultLanguage).Description("The language of messages when neither the contact's nor the client's has a translation (default fr).");
+        Field<NonNullGraphType<Messaging.SendWindowGraphType>>("sendWindow").Description("When messages may go out (default MONDAY to FRIDAY, 08:00 to 19:00).").Resolve(ctx => ctx.Source.SendWindow);
+        Field(s => s.SenderName, nullable: true).Description("The From display name of customer e-mails (default: the organization's name).");
+        Field(s => s.ReplyTo, nullable: true).Description("Where customers' replies go (default: the collector's address when the client has one).");
         Field<NonNullGraphType<EnumerationGraphType<HalfYearPolicy>>>("latePenaltyPolicy")
             .Description("SPLIT: each late day at its half-year's rate (default); AT_DUE_DATE: every day at the due date's.").Resolve(ctx => ctx.Source.LatePenaltyPolicy);
     }

@@ -15,6 +15,9 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         {
             settings.ToTable("OrganizationSettings");
             settings.Property(s => s.LatePenaltyPolicy).HasConversion<string>().HasMaxLength(16);
+            settings.Property(s => s.SenderName).HasMaxLength(200);
+            settings.Property(s => s.ReplyTo).HasMaxLength(320);
+            settings.Ignore(s => s.SendWindow);
         });
         builder.Navigation(o => o.Settings).IsRequired();
     }

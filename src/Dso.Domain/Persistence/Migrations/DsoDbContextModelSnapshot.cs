@@ -866,6 +866,92 @@ namespace Dso.Domain.Persistence.Migrations
                     b.ToTable("SavedImportMapping");
                 });
 
+            modelBuilder.Entity("Dso.Domain.Messaging.Message", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1000000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("ActionId", "Channel")
+                        .IsUnique();
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.HasIndex("OrganizationId", "ClientId", "QueuedAt");
+
+                    b.ToTable("Messages", (string)null);
+                });
+
             modelBuilder.Entity("Dso.Domain.Messaging.Template", b =>
                 {
                     b.Property<long>("Id")
@@ -1628,6 +1714,21 @@ namespace Dso.Domain.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dso.Domain.Messaging.Message", b =>
+                {
+                    b.HasOne("Dso.Domain.Actions.CollectionAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dso.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dso.Domain.Messaging.Template", b =>
                 {
                     b.HasOne("Dso.Domain.Organizations.Organization", null)
@@ -1678,8 +1779,25 @@ namespace Dso.Domain.Persistence.Migrations
                             b1.Property<bool>("RejectFileOnErrors")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<string>("ReplyTo")
+                                .HasMaxLength(320)
+                                .HasColumnType("TEXT");
+
                             b1.Property<bool>("RestrictToPortfolio")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<int>("SendDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<TimeOnly>("SendFrom")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<TimeOnly>("SendTo")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SenderName")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("StaleDays")
                                 .HasColumnType("INTEGER");
