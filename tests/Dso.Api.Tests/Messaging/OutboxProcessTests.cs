@@ -1,0 +1,93 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Dso.Api.Tests.Processes;
+
+namespace Dso.Api.Tests.Messaging;
+
+/// <summary>The outbox as it runs: the demo's morning run e-mailed by the Coravel job of a real API process to a real SMTP server, through a kill -9 mid-send.</summary>
+public partial class OutboxProcessTests
+{
+    private const string Count = "query($s: MessageState) { messages(state: $s) { totalCount } }";
+
+    [Fact]
+    public async Task TheDemosReminders_AreEmailed_AndAProcessKilledMidSend_NeverSendsAMessageTwice()
+    {
+        using var folder = new TemporaryDatabase();
+        var port = ApiProcess.FreePort();
+        // The README's SMTP settings, pointed at the sink (which wants no TLS and no login).
+        var readme = ReadmeSmtp().Matches(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "README.md"))).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        (readme["Host"], readme["Port"], readme["Security"]) = ("127.0.0.1", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "None");
+        (readme["Username"], readme["Password"]) = ("", "");
+        string[] settings = [.. readme.SelectMany(s => new[] { $"--Dso:Smtp:{s.Key}", s.Value }), "--Dso:Messaging:DispatchInterval", "00:00:01", "--Dso:Work:LeaseDuration", "00:00:02"];
+        string key;
+        using (var stalling = await SmtpSink.StartAsync(port, folder.Folder, stall: true))
+        using (var first = await ApiProcess.StartAsync(folder.Path, [.. settings, "--Dso:Demo:Seed", "true"]))
+        {
+            key = DemoKey().Match(first.Process.Output).Groups[1].Value;
+            // Whatever the hour the tests run at, the window is open.
+            await DataAsync(first, key, "mutation { updateOrganizationSettings(input: { sendWindow: { days: [MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY], from: \"00:00\", to: \"23:59\" } }) { userErrors { message } } }");
+            // The sink never answers the first message's data: the process is killed while it waits.
+            Assert.True(await WaitAsync(async () => await CountAsync(first, key, "SENDING") == 1), first.Process.Output);
+            first.Process.Kill();
+            Assert.Empty(stalling.Messages());
+        }
+
+        using var sink = await SmtpSink.StartAsync(port, folder.Folder);
+        using var second = await ApiProcess.StartAsync(folder.Path, settings);
+        Assert.True(await WaitAsync(async () => await CountAsync(second, key, "QUEUED") == 0 && await CountAsync(second, key, "SENDING") == 0), second.Process.Output);
+
+        var sent = await CountAsync(second, key, "SENT");
+        var failed = (await DataAsync(second, key, "{ messages(state: FAILED) { nodes { error action { state } } } }"))["messages"]!["nodes"]!.AsArray();
+        var received = sink.Messages();
+        Assert.True(sent > 0, "the demo's morning run plans automatic e-mails due today");
+        Assert.Equal(sent, received.Count);
+        Assert.Equal(received.Count, received.Select(m => m.MessageId).Distinct().Count());
+        var interrupted = failed.Single(f => f!["error"]!.GetValue<string>().StartsWith("Interrupted while being sent", StringComparison.Ordinal))!;
+        var messageId = MessageIdOf().Match(interrupted["error"]!.GetValue<string>()).Groups[1].Value;
+        Assert.DoesNotContain(received, m => m.MessageId!.StartsWith(messageId, StringComparison.Ordinal));
+        Assert.Equal("FAILED", interrupted["action"]!["state"]!.GetValue<string>());
+        var mail = received[0];
+        Assert.Equal(("Démo Industries SAS", "relances@example.com"), (mail.From.Mailboxes.Single().Name, mail.From.Mailboxes.Single().Address));
+        Assert.Contains("facture(s) à régler", mail.Subject, StringComparison.Ordinal);
+    }
+
+    private static async Task<int> CountAsync(ApiProcess api, string key, string state) =>
+        (await DataAsync(api, key, Count, new { s = state }))["messages"]!["totalCount"]!.GetValue<int>();
+
+    private static async Task<JsonNode> DataAsync(ApiProcess api, string key, string query, object? variables = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, api.GraphQLUrl) { Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var response = await api.Http.SendAsync(request);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(body["errors"] is null, body.ToJsonString());
+        return body["data"]!;
+    }
+
+    private static async Task<bool> WaitAsync(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"^export Dso__Smtp__(\w+)=(\S+)$", RegexOptions.Multiline)]
+    private static partial Regex ReadmeSmtp();
+
+    [GeneratedRegex(@"Admin API key: (dso_\S+)")]
+    private static partial Regex DemoKey();
+
+    [GeneratedRegex(@"Message-ID <([0-9a-f]+)@")]
+    private static partial Regex MessageIdOf();
+}
