@@ -47,14 +47,21 @@ public sealed class DispatchMessages(DsoDbContext db, IServiceScopeFactory scope
     {
         public async Task ReconcileAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
         {
-            foreach (var message in await db.Messages.Where(m => ids.Contains(m.Id) && m.State == MessageState.Sending).ToListAsync(cancellationToken))
+            foreach (var message in await db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken))
             {
+                // Taken with a conditional update, so that of several processes reconciling it one asks a person to check.
+                var now = clock.GetUtcNow();
                 var reason = $"Interrupted while being sent: it may have gone out, so it is not sent again. Look for the Message-ID <{message.Key}@...> in the mail server's log.";
-                message.Fail(reason);
-                await Fallbacks.ApplyAsync(db, message.ActionId, reason, clock.GetUtcNow(), cancellationToken, Channel.Task);
+                var taken = await db.Messages.Where(m => m.Id == message.Id && m.State == MessageState.Sending && m.LeaseUntil < now).ExecuteUpdateAsync(
+                    s => s.SetProperty(m => m.State, MessageState.Failed).SetProperty(m => m.Error, reason)
+                        .SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
+                    cancellationToken);
+                if (taken == 1)
+                {
+                    await Fallbacks.ApplyAsync(db, message.ActionId, reason, now, cancellationToken, Channel.Task);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
             }
-
-            await db.SaveChangesAsync(cancellationToken);
         }
 
         public async Task<DispatchResult> SendAsync(CancellationToken cancellationToken)
