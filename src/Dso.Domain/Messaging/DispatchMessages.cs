@@ -109,7 +109,7 @@ public sealed class DispatchMessages(DsoDbContext db, IServiceScopeFactory scope
                     await SettleAsync(message, action, outcome, cancellationToken);
                     if (outcome == Outcome.Retry && !sessions.ContainsKey(message.Channel))
                     {
-                        // The channel could not even be opened: the rest would fail alike; they wait for the next dispatch.
+                        // The channel failed for now (its session is dropped): the rest would likely fail alike, so they wait for the next turn.
                         break;
                     }
                 }
