@@ -18,4 +18,12 @@ internal static class BenchServer
         await app.StartAsync();
         return app;
     }
+
+    /// <summary>Runs <paramref name="work"/> in a scope of its own, for one organization.</summary>
+    public static async Task InScopeAsync(IServiceProvider services, long organization, Func<IServiceProvider, Task> work)
+    {
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Dso.Domain.Common.Tenant>().Enter(organization);
+        await work(scope.ServiceProvider);
+    }
 }

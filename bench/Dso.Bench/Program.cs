@@ -7,6 +7,7 @@ using Dso.Bench;
 //                  dotnet run -c Release --project bench/Dso.Bench -- csv [rows]            (default 1000000)
 //                  dotnet run -c Release --project bench/Dso.Bench -- reports [pieces]      (default 1000000)
 //                  dotnet run -c Release --project bench/Dso.Bench -- scenarios [pieces]    (default 1000000)
+//                  dotnet run -c Release --project bench/Dso.Bench -- messaging [emails]    (default 10000)
 // Prints Markdown tables for the README, preceded by the machine they ran on.
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 Console.WriteLine();
@@ -28,6 +29,9 @@ switch (args.FirstOrDefault())
     case "reports":
         await ReportsBenchmark.RunAsync(sizes.FirstOrDefault(1_000_000));
         break;
+    case "messaging":
+        await MessagingBenchmark.RunAsync(sizes.FirstOrDefault(10_000));
+        break;
     case "limits":
         await ApiBenchmark.RunLimitsAsync(sizes.FirstOrDefault(100_000));
         break;
@@ -35,7 +39,7 @@ switch (args.FirstOrDefault())
         await ApiBenchmark.RunAsync(sizes.Length > 0 ? sizes : [100_000, 1_000_000]);
         break;
     default:
-        Console.Error.WriteLine("Benchmarks: api, limits, import, sync, csv, reports, scenarios.");
+        Console.Error.WriteLine("Benchmarks: api, limits, import, sync, csv, reports, scenarios, messaging.");
         return 2;
 }
 

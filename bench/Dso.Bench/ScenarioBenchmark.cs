@@ -34,13 +34,13 @@ internal static class ScenarioBenchmark
             collectorKey = (await scope.ServiceProvider.GetRequiredService<CreateApiKey>().ExecuteAsync(organization, Role.Collector, default)).Value!;
         }
 
-        await InScopeAsync(app.Services, organization, async sp =>
+        await BenchServer.InScopeAsync(app.Services, organization, async sp =>
         {
             await sp.GetRequiredService<CreateScenario>().ExecuteAsync(new ScenarioInput("Standard", true,
                 [new(-5, Channel.Email, null, null, true), new(5, Channel.Email, null, null, true), new(15, Channel.Email, null, null, true),
                  new(30, Channel.Call, null, null, false), new(45, Channel.Letter, null, null, false)]), default);
         });
-        await InScopeAsync(app.Services, organization, async sp =>
+        await BenchServer.InScopeAsync(app.Services, organization, async sp =>
         {
             var db = sp.GetRequiredService<DsoDbContext>();
             var collector = await db.Users.Where(u => (u.Roles & Role.Collector) != 0).Select(u => u.Id).SingleAsync();
@@ -94,14 +94,7 @@ internal static class ScenarioBenchmark
     {
         var watch = Stopwatch.StartNew();
         ScenarioRun? run = null;
-        await InScopeAsync(services, organization, async sp => run = (await sp.GetRequiredService<RunScenarios>().ExecuteAsync(null, default)).Value);
+        await BenchServer.InScopeAsync(services, organization, async sp => run = (await sp.GetRequiredService<RunScenarios>().ExecuteAsync(null, default)).Value);
         return (watch.Elapsed.TotalSeconds, run!);
-    }
-
-    private static async Task InScopeAsync(IServiceProvider services, long organization, Func<IServiceProvider, Task> work)
-    {
-        using var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<Tenant>().Enter(organization);
-        await work(scope.ServiceProvider);
     }
 }

@@ -14,4 +14,7 @@ public sealed class DomainOptions
 
     /// <summary><c>Dso:Events:Retention</c>: how long handled events are kept before they are pruned.</summary>
     public TimeSpan EventRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary><c>Dso:Portal:LinkLifetime</c>: how long the customer-page link of a message works.</summary>
+    public TimeSpan PortalLinkLifetime { get; set; } = TimeSpan.FromDays(60);
 }

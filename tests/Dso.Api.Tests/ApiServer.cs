@@ -33,6 +33,9 @@ public sealed class ApiServer : IAsyncLifetime
     /// <summary>Where the server's SMTP server is: a sink a messaging test starts, or nothing (a connection refused).</summary>
     public static int SmtpPort { get; } = Processes.ApiProcess.FreePort();
 
+    /// <summary>Where the server's SMS gateway is (JSON format): a fake gateway a messaging test starts.</summary>
+    public static int SmsPort { get; } = Processes.ApiProcess.FreePort();
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 6, 30, 9, 0, 0, TimeSpan.Zero));
 
     public StatementCounter Statements { get; } = new();
@@ -53,6 +56,7 @@ public sealed class ApiServer : IAsyncLifetime
              // The messaging tests turn the outbox themselves, at the test clock's time, to an SMTP sink of their own on this port.
              "--Dso:Messaging:Dispatch", "false", "--Dso:Smtp:Host", "127.0.0.1", "--Dso:Smtp:Port", SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
              "--Dso:Smtp:Security", "None", "--Dso:Smtp:From", "relances@dso-tests.example",
+             "--Dso:Sms:Provider", "Json", "--Dso:Sms:Url", $"http://127.0.0.1:{SmsPort}/sms", "--Dso:Sms:ApiKey", "sms-test-key", "--Dso:Sms:From", "DSO",
              // The test clock stands still, so buckets never refill: a budget no ordinary test exhausts.
              "--Dso:Limits:Budget", "10000000",
              // Tests send refused credentials on purpose; throttling them has its own test (a process of its own).

@@ -31,7 +31,8 @@ public class PublicApiTests
         Assert.True(ConnectorContract.IsCompatible("1.0"));
         Assert.True(ConnectorContract.IsCompatible("1.1"));
         Assert.True(ConnectorContract.IsCompatible("1.2"));
-        Assert.False(ConnectorContract.IsCompatible("1.3"));
+        Assert.True(ConnectorContract.IsCompatible("1.3"));
+        Assert.False(ConnectorContract.IsCompatible("1.4"));
         Assert.False(ConnectorContract.IsCompatible("2.0"));
         Assert.False(ConnectorContract.IsCompatible("0.9"));
         Assert.False(ConnectorContract.IsCompatible("latest"));

@@ -43,7 +43,18 @@ public sealed record ClientRecord(string Code, string Name)
 
     /// <summary>The credit limit the ERP grants the customer, in its <see cref="Currency"/> (contract 1.2); null when none is set.</summary>
     public decimal? CreditLimit { get; init; }
+
+    /// <summary>The postal address letters go to (contract 1.3); null leaves the client's as it is.</summary>
+    public PostalAddressRecord? Address { get; init; }
 }
+
+/// <summary>A customer's postal address (its billing address in the ERP).</summary>
+/// <param name="Line1">The street line ("12 rue de la Paix").</param>
+/// <param name="Line2">A second line (building, PO box), if any.</param>
+/// <param name="PostalCode">The postal code.</param>
+/// <param name="City">The city.</param>
+/// <param name="Country">ISO 3166 alpha-2 code of the country ("FR").</param>
+public sealed record PostalAddressRecord(string Line1, string? Line2, string PostalCode, string City, string Country);
 
 /// <summary>An open item as the ERP holds it.</summary>
 /// <param name="Type">What it is.</param>

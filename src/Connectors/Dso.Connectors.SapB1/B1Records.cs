@@ -8,7 +8,7 @@ namespace Dso.Connectors.SapB1;
 /// <summary>Service Layer records as Dso's: a business partner as a client, a document as a piece (or the key of one it settles).</summary>
 internal static class B1Records
 {
-    public const string CustomerFields = "CardCode,CardName,CardType,FederalTaxID,AdditionalID,EmailAddress,Currency,CreditLimit";
+    public const string CustomerFields = "CardCode,CardName,CardType,FederalTaxID,AdditionalID,EmailAddress,Currency,CreditLimit,Address,ZipCode,City,Country,BPAddresses";
     public const string DocumentFields = "DocEntry,DocNum,DocDate,DocDueDate,CardCode,DocCurrency,DocTotal,DocTotalFc,PaidToDate,PaidToDateFC,DocumentStatus,Cancelled,UpdateDate";
 
     /// <summary>
@@ -31,6 +31,7 @@ internal static class B1Records
                     LegalId = legalId, VatNumber = vat, Email = ErpValues.Text(record, "EmailAddress"),
                     Currency = ErpValues.Text(record, "Currency") is { } currency and not "##" ? currency : null,
                     CreditLimit = limit > 0 ? limit : null,
+                    Address = Address(record),
                 });
             }
             catch (FormatException e)
@@ -40,6 +41,18 @@ internal static class B1Records
         }
 
         return new ConnectorBatch(clients, [], null) { Rejected = rejected };
+    }
+
+    // The bill-to entry of BPAddresses, else the partner's own Address, ZipCode, City and Country; none without a street, postal code and city.
+    private static PostalAddressRecord? Address(JsonElement record)
+    {
+        var billTo = record.TryGetProperty("BPAddresses", out var addresses) && addresses.ValueKind == JsonValueKind.Array
+            ? addresses.EnumerateArray().FirstOrDefault(a => ErpValues.Text(a, "AddressType") == "bo_BillTo")
+            : default;
+        var (street, block, postalCode, city, country) = billTo.ValueKind == JsonValueKind.Object
+            ? (ErpValues.Text(billTo, "Street"), ErpValues.Text(billTo, "Block"), ErpValues.Text(billTo, "ZipCode"), ErpValues.Text(billTo, "City"), ErpValues.Text(billTo, "Country"))
+            : (ErpValues.Text(record, "Address"), null, ErpValues.Text(record, "ZipCode"), ErpValues.Text(record, "City"), ErpValues.Text(record, "Country"));
+        return street is not null && postalCode is not null && city is not null ? new PostalAddressRecord(street, block, postalCode, city, country ?? "FR") : null;
     }
 
     /// <summary>

@@ -39,7 +39,8 @@ internal static class S4Partners
         var customer = record.TryGetProperty("to_Customer", out var expanded) && expanded.ValueKind == JsonValueKind.Object && !expanded.TryGetProperty("__deferred", out _) ? expanded : default;
         var taxes = Results(record, "to_BusinessPartnerTax").SelectMany(t => new[] { ErpValues.Text(t, "BPTaxNumber"), ErpValues.Text(t, "BPTaxLongNumber") });
         var (legalId, vat) = ErpValues.Identifiers(customer.ValueKind == JsonValueKind.Object ? taxes.Append(ErpValues.Text(customer, "VATRegistration")) : taxes);
-        var emails = Results(record, "to_BusinessPartnerAddress").SelectMany(a => Results(a, "to_EmailAddress")).ToList();
+        var addresses = Results(record, "to_BusinessPartnerAddress");
+        var emails = addresses.SelectMany(a => Results(a, "to_EmailAddress")).ToList();
         var email = emails.FirstOrDefault(e => e.TryGetProperty("IsDefaultEmailAddress", out var d) && d.ValueKind == JsonValueKind.True);
         var organization = string.Join(' ', new[] { ErpValues.Text(record, "OrganizationBPName1"), ErpValues.Text(record, "OrganizationBPName2") }.OfType<string>());
         var name = ErpValues.Text(record, "BusinessPartnerFullName") ?? (organization.Length > 0 ? organization : code);
@@ -48,7 +49,17 @@ internal static class S4Partners
             LegalId = legalId, VatNumber = vat,
             Email = ErpValues.Text(email.ValueKind == JsonValueKind.Object ? email : emails.FirstOrDefault(), "EmailAddress"),
             Currency = customer.ValueKind == JsonValueKind.Object ? Results(customer, "to_CustomerSalesArea").Select(s => ErpValues.Text(s, "Currency")).FirstOrDefault(c => c is not null) : null,
+            Address = addresses.Select(Address).FirstOrDefault(a => a is not null),
         };
+    }
+
+    // A postal address with a street, a postal code and a city; the house number first, as French addresses write it.
+    private static PostalAddressRecord? Address(JsonElement address)
+    {
+        var street = string.Join(' ', new[] { ErpValues.Text(address, "HouseNumber"), ErpValues.Text(address, "StreetName") }.OfType<string>());
+        return (street, ErpValues.Text(address, "PostalCode"), ErpValues.Text(address, "CityName")) is ({ Length: > 0 }, { } postalCode, { } city)
+            ? new PostalAddressRecord(street, null, postalCode, city, ErpValues.Text(address, "Country") ?? "FR")
+            : null;
     }
 
     // An expanded navigation's records; none when it is deferred ({"__deferred":...}) or absent.

@@ -21,6 +21,7 @@ public sealed class MutationGraphType : ObjectGraphType
         ScenarioMutations.Register(this);
         ImportMutations.Register(this);
         Actions.ActionMutations.Register(this);
+        Messaging.MessageMutations.Register(this);
         ExchangeRates.ExchangeRateFields.RegisterMutations(this);
         Reports.ExportReportMutation.Register(this);
         Penalties.PenaltyMutations.Register(this);

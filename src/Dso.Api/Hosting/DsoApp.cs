@@ -1,6 +1,7 @@
 using Coravel;
 using Dso.Api.Exports;
 using Dso.Api.GraphQL.Transport;
+using Dso.Api.Portal;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Dso.Api.Hosting;
@@ -46,6 +47,8 @@ public static class DsoApp
         app.Map("/graphql", (HttpContext context, GraphQLHttpEndpoint http, GraphQLWebSocketEndpoint webSocket) =>
             context.WebSockets.IsWebSocketRequest ? webSocket.HandleAsync(context) : http.HandleAsync(context));
         app.MapExports();
+        app.UseRateLimiter();
+        app.MapPortal();
         Plugins.PluginServices.UseDsoPlugins(app.Services);
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Messaging.MessagingOptions>>().Value is { Dispatch: true } outbox)
         {

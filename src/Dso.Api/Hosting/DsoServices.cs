@@ -36,12 +36,14 @@ public static class DsoServices
                     configuration.GetValue("Dso:Imports:MaxCompressionRatio", o.Xlsx.MaxCompressionRatio));
                 o.LeaseDuration = configuration.GetValue("Dso:Work:LeaseDuration", o.LeaseDuration);
                 o.EventRetention = configuration.GetValue("Dso:Events:Retention", o.EventRetention);
+                o.PortalLinkLifetime = configuration.GetValue("Dso:Portal:LinkLifetime", o.PortalLinkLifetime);
             })
             .Validate(o => o.MaxImportFileBytes > 0, "Dso:Imports:MaxFileBytes must be a positive number of bytes.")
             .Validate(o => o.Xlsx.MaxDecompressedBytes > 0, "Dso:Imports:MaxDecompressedBytes must be a positive number of bytes.")
             .Validate(o => o.Xlsx.MaxCompressionRatio >= 2, "Dso:Imports:MaxCompressionRatio must be at least 2.")
             .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "Dso:Work:LeaseDuration must be at least 00:00:01.")
             .Validate(o => o.EventRetention > TimeSpan.Zero, "Dso:Events:Retention must be positive.")
+            .Validate(o => o.PortalLinkLifetime >= TimeSpan.FromHours(1), "Dso:Portal:LinkLifetime must be at least 01:00:00.")
             .ValidateOnStart();
         services.AddOptions<Jobs.EventOptions>().BindConfiguration(Jobs.EventOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -57,7 +59,17 @@ public static class DsoServices
         services.AddTransient<Jobs.ScenarioMorningJob>();
         services.AddOptions<Messaging.SmtpOptions>().BindConfiguration(Messaging.SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Messaging.MessagingOptions>().BindConfiguration(Messaging.MessagingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Domain.Messaging.IMessageChannel, Messaging.SmtpChannel>();
+        services.AddOptions<Messaging.SmsOptions>().BindConfiguration(Messaging.SmsOptions.Section);
+        services.AddOptions<Messaging.LetterOptions>().BindConfiguration(Messaging.LetterOptions.Section);
+        services.AddHttpClient(Messaging.SmsChannel.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        foreach (var channel in new[] { Domain.Scenarios.Channel.Email, Domain.Scenarios.Channel.InternalEmail })
+        {
+            services.AddSingleton<Domain.Messaging.IMessageChannel>(sp => new Messaging.SmtpChannel(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Messaging.SmtpOptions>>(), sp.GetRequiredService<TimeProvider>(), channel));
+        }
+
+        services.AddSingleton<Domain.Messaging.IMessageChannel, Messaging.SmsChannel>();
+        services.AddSingleton<Domain.Messaging.IMessageChannel, Messaging.LetterChannel>();
+        Portal.PortalServices.AddDsoPortal(services, configuration);
         services.AddTransient<Jobs.OutboxJob>();
         services.AddSingleton<Jobs.ImportSignal>();
         services.AddHostedService<Jobs.ImportWorker>();

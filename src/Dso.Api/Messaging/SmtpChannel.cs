@@ -13,11 +13,12 @@ namespace Dso.Api.Messaging;
 /// E-mails over SMTP with MailKit: one connection per dispatch; each message with an HTML and a text part, the
 /// organization's sender name on the configured From address, Reply-To when there is one, <c>Auto-Submitted:
 /// auto-generated</c>, and a stable <c>Message-ID</c> (the outbox row's key at the From domain). A 5xx answer is
-/// permanent (the address refused); a 4xx, a refused connection or a dropped one are worth another attempt.
+/// permanent (the address refused); a 4xx, a refused connection or a dropped one are worth another attempt (the
+/// connection at once, <see cref="Retries"/>). Customer e-mails and internal ones go through it alike.
 /// </summary>
-public sealed class SmtpChannel(IOptions<SmtpOptions> options, TimeProvider clock) : IMessageChannel
+public sealed class SmtpChannel(IOptions<SmtpOptions> options, TimeProvider clock, Channel channel) : IMessageChannel
 {
-    public Channel Channel => Channel.Email;
+    public Channel Channel => channel;
 
     public async Task<IMessageSession> OpenAsync(CancellationToken cancellationToken)
     {
@@ -27,24 +28,27 @@ public sealed class SmtpChannel(IOptions<SmtpOptions> options, TimeProvider cloc
             throw new MessageSendException("No SMTP server is configured (Dso__Smtp__Host): e-mails wait in the outbox.", permanent: false);
         }
 
-        var client = new SmtpClient { Timeout = 30_000 };
-        try
+        return await Retries.Transient.ExecuteAsync(async token =>
         {
-            await Classified(async () =>
+            var client = new SmtpClient { Timeout = 30_000 };
+            try
             {
-                await client.ConnectAsync(smtp.Host, smtp.Port, Socket(smtp.Security), cancellationToken);
-                if (!string.IsNullOrEmpty(smtp.Username))
+                await Classified(async () =>
                 {
-                    await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
-                }
-            });
-            return new Session(client, smtp.From, clock);
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
+                    await client.ConnectAsync(smtp.Host, smtp.Port, Socket(smtp.Security), token);
+                    if (!string.IsNullOrEmpty(smtp.Username))
+                    {
+                        await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", token);
+                    }
+                }, connecting: true);
+                return (IMessageSession)new Session(client, smtp.From, clock);
+            }
+            catch
+            {
+                client.Dispose();
+                throw;
+            }
+        }, cancellationToken);
     }
 
     private static SecureSocketOptions Socket(SmtpSecurity security) => security switch
@@ -55,7 +59,7 @@ public sealed class SmtpChannel(IOptions<SmtpOptions> options, TimeProvider cloc
         _ => SecureSocketOptions.Auto,
     };
 
-    private static async Task Classified(Func<Task> send)
+    private static async Task Classified(Func<Task> send, bool connecting = false)
     {
         try
         {
@@ -71,13 +75,13 @@ public sealed class SmtpChannel(IOptions<SmtpOptions> options, TimeProvider cloc
         }
         catch (Exception e) when (e is SocketException or IOException or SmtpProtocolException or ServiceNotConnectedException or TimeoutException)
         {
-            throw new MessageSendException($"The SMTP server could not be reached or dropped the connection: {e.Message}", permanent: false, e);
+            throw new MessageSendException($"The SMTP server could not be reached or dropped the connection: {e.Message}", permanent: false, e, undelivered: connecting);
         }
     }
 
     private sealed class Session(SmtpClient client, string from, TimeProvider clock) : IMessageSession
     {
-        public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+        public async Task<SentDocument?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
         {
             var mime = new MimeMessage { Subject = message.Subject ?? "", Date = clock.GetUtcNow() };
             mime.From.Add(new MailboxAddress(message.SenderName, from));
@@ -95,7 +99,8 @@ public sealed class SmtpChannel(IOptions<SmtpOptions> options, TimeProvider cloc
             mime.Headers.Add("Auto-Submitted", "auto-generated");
             mime.Body = new BodyBuilder { HtmlBody = message.Body, TextBody = PlainText.FromHtml(message.Body) }.ToMessageBody();
             mime.Body.Headers.Replace(HeaderId.ContentLanguage, message.Language);
-            return Classified(() => client.SendAsync(mime, cancellationToken));
+            await Classified(() => client.SendAsync(mime, cancellationToken));
+            return null;
         }
 
         public async ValueTask DisposeAsync()

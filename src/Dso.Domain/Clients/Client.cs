@@ -38,6 +38,9 @@ public sealed class Client : ITenantOwned
 
     public decimal? CreditLimit { get; private set; }
 
+    /// <summary>Where letters go; null until a source gives one.</summary>
+    public PostalAddress? Address { get; private set; }
+
     public long? ScenarioId { get; private set; }
 
     public IReadOnlyList<Contact> Contacts => contacts;
@@ -58,6 +61,7 @@ public sealed class Client : ITenantOwned
 
         (Name, LegalId, VatNumber, Currency, Language, CreditLimit) =
             (values.Name, values.LegalId, values.VatNumber, values.Currency, values.Language, values.CreditLimit);
+        Address = values.Address ?? Address;
         if (contactsChanged)
         {
             contacts.Clear();
@@ -71,7 +75,8 @@ public sealed class Client : ITenantOwned
     /// <summary>True when applying these values would change the client (contacts must be loaded).</summary>
     public bool Differs(ClientValues values) =>
         (values.Contacts is { } given && !SameContacts(given)) || Name != values.Name || LegalId != values.LegalId || VatNumber != values.VatNumber ||
-        Currency != values.Currency || Language != values.Language || CreditLimit != values.CreditLimit;
+        Currency != values.Currency || Language != values.Language || CreditLimit != values.CreditLimit ||
+        (values.Address is not null && values.Address != Address);
 
     public void AssignScenario(long? scenarioId) => ScenarioId = scenarioId;
 

@@ -9,4 +9,5 @@ public sealed record ClientInput(
     string? Currency = null,
     string? Language = null,
     decimal? CreditLimit = null,
-    IReadOnlyList<ContactInput>? Contacts = null);
+    IReadOnlyList<ContactInput>? Contacts = null,
+    PostalAddressInput? Address = null);

@@ -60,9 +60,10 @@ public static class ClientValidation
         }
 
         var contacts = input.Contacts?.Select((c, i) => ValidateContact(c, path, i, language ?? "fr", errors)).ToList();
+        var address = input.Address is null ? null : PostalAddress.Validate(input.Address, path, "address", errors);
         return errors.Count > before
             ? null
-            : new ClientValues(code, name, legalId, vat, currency!, language!, input.CreditLimit, contacts);
+            : new ClientValues(code, name, legalId, vat, currency!, language!, input.CreditLimit, contacts, address);
     }
 
     private static ContactValues ValidateContact(ContactInput input, FieldPath path, int index, string clientLanguage, List<UserError> errors)

@@ -1,6 +1,6 @@
 namespace Dso.Domain.Clients;
 
-/// <summary>The validated, normalised values of a client; <see cref="Contacts"/> null leaves contacts as they are.</summary>
+/// <summary>The validated, normalised values of a client; <see cref="Contacts"/> or <see cref="Address"/> null leaves them as they are.</summary>
 public sealed record ClientValues(
     string Code,
     string Name,
@@ -9,4 +9,5 @@ public sealed record ClientValues(
     string Currency,
     string Language,
     decimal? CreditLimit,
-    IReadOnlyList<ContactValues>? Contacts);
+    IReadOnlyList<ContactValues>? Contacts,
+    PostalAddress? Address = null);

@@ -59,8 +59,21 @@ public sealed class DemoDataGenerator(int seed, DateOnly today, int months = 9)
             siren,
             VatNumber(siren),
             CreditLimit: random.Next(4) == 0 ? null : random.Next(5, 200) * 1000m,
-            Contacts: [new ContactInput($"Service comptabilité", $"compta@{slug}.example", $"+33 1 {random.Next(10, 99)} {random.Next(10, 99)} {random.Next(10, 99)} {random.Next(10, 99)}", "fr", true)]);
+            Contacts: [new ContactInput($"Service comptabilité", $"compta@{slug}.example", $"+33 1 {random.Next(10, 99)} {random.Next(10, 99)} {random.Next(10, 99)} {random.Next(10, 99)}", "fr", true)],
+            Address: Address(index));
     }
+
+    // From the index alone, so that the random sequence (and with it every other demo figure) stays as it was.
+    private static PostalAddressInput Address(int index)
+    {
+        var (postalCode, city) = Cities[index % Cities.Length];
+        return new PostalAddressInput($"{(index * 37 % 180) + 1} {Streets[index / Cities.Length % Streets.Length]}", null, postalCode, city, "FR");
+    }
+
+    private static readonly (string PostalCode, string City)[] Cities =
+        [("75011", "Paris"), ("69003", "Lyon"), ("13002", "Marseille"), ("31000", "Toulouse"), ("33000", "Bordeaux"), ("59000", "Lille"), ("44000", "Nantes"), ("67000", "Strasbourg")];
+
+    private static readonly string[] Streets = ["rue de la République", "avenue Jean Jaurès", "boulevard Victor Hugo", "rue du Commerce", "place de la Gare", "rue des Tanneurs"];
 
     /// <summary>
     /// The pieces of the data set as upserts in date order: each piece first as issued, then (for paid

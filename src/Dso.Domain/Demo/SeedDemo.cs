@@ -12,7 +12,7 @@ namespace Dso.Domain.Demo;
 
 /// <summary>
 /// Loads the demo organization ("Démo Industries SAS": 150 clients, about 3 000 pieces over 9 months,
-/// the standard statuses and a default scenario) through the same use cases as the API, then runs today's
+/// the standard statuses and templates, and the standard scenario) through the same use cases as the API, then runs today's
 /// scenarios so that the agenda is full from the first start. Idempotent: an existing demo organization is left as it is.
 /// </summary>
 public sealed class SeedDemo(IServiceScopeFactory scopes, TimeProvider clock)
@@ -48,8 +48,12 @@ public sealed class SeedDemo(IServiceScopeFactory scopes, TimeProvider clock)
             await InScopeAsync(created, (sp, ct) => sp.GetRequiredService<UpsertPieces>().ExecuteAsync(batch, ct), cancellationToken);
         }
 
-        var reminder = await InScopeAsync(created, (sp, ct) => sp.GetRequiredService<CreateTemplate>().ExecuteAsync(ReminderTemplate, ct), cancellationToken);
-        await InScopeAsync(created, (sp, ct) => sp.GetRequiredService<CreateScenario>().ExecuteAsync(DefaultScenario(reminder.Id), ct), cancellationToken);
+        using (var scope = scopes.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Tenant>().Enter(created.Organization.Id);
+            var templates = await scope.ServiceProvider.GetRequiredService<DsoDbContext>().Templates.ToDictionaryAsync(t => t.Name, t => t.Id, cancellationToken);
+            await InScopeAsync(created, (sp, ct) => sp.GetRequiredService<CreateScenario>().ExecuteAsync(StandardTemplates.Scenario(templates), ct), cancellationToken);
+        }
         using (var scope = scopes.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<RunMorning>().RunTodayAsync(created.Organization, cancellationToken);
@@ -57,27 +61,6 @@ public sealed class SeedDemo(IServiceScopeFactory scopes, TimeProvider clock)
 
         return (created.Organization, created.ApiKey);
     }
-
-    private static TemplateInput ReminderTemplate { get; } = new("Relance courtoise", Channel.Email,
-    [
-        new("fr", "{{organization.name}} : {{totals.count}} facture(s) à régler",
-            "Bonjour {{contact.name}},\n\nSauf erreur de notre part, les factures suivantes restent à régler au {{today}} :\n" +
-            "{{#each pieces}}- {{number}} du {{issueDate}}, échue le {{dueDate}} : {{openAmount}}\n{{/each}}\n" +
-            "Total : {{totals.openAmount}}, dont {{totals.overdueAmount}} échus.\n\nCordialement,\n{{organization.name}}"),
-        new("en", "{{organization.name}}: {{totals.count}} invoice(s) to pay",
-            "Dear {{contact.name}},\n\nAccording to our records, these invoices are still open on {{today}}:\n" +
-            "{{#each pieces}}- {{number}} of {{issueDate}}, due {{dueDate}}: {{openAmount}}\n{{/each}}\n" +
-            "Total: {{totals.openAmount}}, of which {{totals.overdueAmount}} overdue.\n\nKind regards,\n{{organization.name}}"),
-    ]);
-
-    private static ScenarioInput DefaultScenario(long reminder) => new("Relance standard", true,
-    [
-        new ScenarioStepValues(-5, Channel.Email, reminder, null, true),
-        new ScenarioStepValues(5, Channel.Email, reminder, null, true),
-        new ScenarioStepValues(15, Channel.Email, reminder, null, true),
-        new ScenarioStepValues(30, Channel.Call, null, null, false),
-        new ScenarioStepValues(45, Channel.Letter, null, 500m, false),
-    ]);
 
     private async Task<T> InScopeAsync<T>(CreatedOrganization created, Func<IServiceProvider, CancellationToken, Task<Outcome<T>>> run, CancellationToken cancellationToken)
     {

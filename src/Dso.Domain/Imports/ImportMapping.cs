@@ -15,12 +15,15 @@ public sealed record ImportMapping(
     IReadOnlyDictionary<string, string> Columns,
     IReadOnlyDictionary<string, Pieces.PieceType> TypeValues)
 {
+    /// <summary>The client's postal address (for letters): a row gives one when it has a first line.</summary>
+    public static readonly string[] AddressFields = ["clientAddress1", "clientAddress2", "clientPostalCode", "clientCity", "clientCountry"];
+
     /// <summary>Fields a PIECES mapping may name; the first four and the amounts are required.</summary>
     public static readonly string[] PieceFields =
-        ["clientCode", "number", "amount", "openAmount", "type", "issueDate", "dueDate", "currency", "balanceDate", "paymentDate", "clientName", "clientLegalId", "clientVatNumber", "clientEmail", "clientLanguage"];
+        ["clientCode", "number", "amount", "openAmount", "type", "issueDate", "dueDate", "currency", "balanceDate", "paymentDate", "clientName", "clientLegalId", "clientVatNumber", "clientEmail", "clientLanguage", .. AddressFields];
 
     /// <summary>Fields a CLIENTS mapping may name; code and name are required.</summary>
-    public static readonly string[] ClientFields = ["clientCode", "clientName", "clientLegalId", "clientVatNumber", "clientEmail", "clientLanguage", "currency", "creditLimit"];
+    public static readonly string[] ClientFields = ["clientCode", "clientName", "clientLegalId", "clientVatNumber", "clientEmail", "clientLanguage", "currency", "creditLimit", .. AddressFields];
 
     public string? Header(string field) => Columns.GetValueOrDefault(field);
 }

@@ -72,6 +72,11 @@ public sealed class RecordChecker
         "legalId" => "clientLegalId",
         "vatNumber" => "clientVatNumber",
         "language" => "clientLanguage",
+        "address.line1" => "clientAddress1",
+        "address.line2" => "clientAddress2",
+        "address.postalCode" => "clientPostalCode",
+        "address.city" => "clientCity",
+        "address.country" => "clientCountry",
         var field when field.StartsWith("contacts.", StringComparison.Ordinal) => field.EndsWith("language", StringComparison.Ordinal) ? "clientLanguage" : "clientEmail",
         var field => field,
     };

@@ -6,7 +6,7 @@ namespace Dso.Domain.Imports;
 /// <summary>Turns the cells of a row into inputs, reporting every unreadable cell by line and column.</summary>
 public sealed class RowNormalizer
 {
-    private static readonly string[] ClientDetailFields = ["clientName", "clientLegalId", "clientVatNumber", "clientEmail", "clientLanguage"];
+    private static readonly string[] ClientDetailFields = ["clientName", "clientLegalId", "clientVatNumber", "clientEmail", "clientLanguage", .. ImportMapping.AddressFields];
     private readonly ImportMapping mapping;
     private readonly CellParser parser;
     private readonly DateOnly importDate;
@@ -129,7 +129,10 @@ public sealed class RowNormalizer
             var language = Optional("clientLanguage");
             client = new ClientInput(code ?? "", Optional("clientName") ?? code ?? "", Optional("clientLegalId"), Optional("clientVatNumber"),
                 Optional("currency"), language, mapping.Kind == ImportKind.Clients ? Number("creditLimit", required: false) : null,
-                email is null ? null : [new ContactInput(null, email, null, language, true)]);
+                email is null ? null : [new ContactInput(null, email, null, language, true)],
+                Optional("clientAddress1") is { } line1
+                    ? new PostalAddressInput(line1, Optional("clientAddress2"), Optional("clientPostalCode"), Optional("clientCity"), Optional("clientCountry"))
+                    : null);
         }
 
         PieceInput? piece = null;

@@ -144,9 +144,14 @@ public sealed class DispatchMessages(DsoDbContext db, IServiceScopeFactory scope
 
                 var replyTo = organization.Settings.ReplyTo ?? await db.ClientAssignments.Where(a => a.ClientId == message.ClientId)
                     .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => u.Email).FirstOrDefaultAsync(cancellationToken);
-                await session.SendAsync(
+                var document = await session.SendAsync(
                     new OutgoingMessage(message.Key, message.To, message.Subject, message.Body, message.Language, organization.Settings.SenderName ?? organization.Name, replyTo),
                     cancellationToken);
+                if (document is not null)
+                {
+                    db.MessageDocuments.Add(new MessageDocument(message.OrganizationId, message.Id, document.FileName, document.Content, clock.GetUtcNow()));
+                }
+
                 message.MarkSent(clock.GetUtcNow());
                 return Outcome.Sent;
             }

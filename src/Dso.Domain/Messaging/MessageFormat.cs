@@ -4,7 +4,7 @@ using Dso.Domain.Common;
 namespace Dso.Domain.Messaging;
 
 /// <summary>How dates and amounts are written in a message's language ("1 234,56 €" and "23/11/2026" in French).</summary>
-internal sealed class MessageFormat(string language)
+public sealed class MessageFormat(string language)
 {
     private static readonly Dictionary<string, string> Symbols = new(StringComparer.Ordinal)
     {

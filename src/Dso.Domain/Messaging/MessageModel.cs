@@ -7,7 +7,7 @@ namespace Dso.Domain.Messaging;
 /// <summary>The values a template's placeholders (<see cref="Placeholders"/>) read, written in the message's language.</summary>
 internal static class MessageModel
 {
-    public static Dictionary<string, object?> Build(Organization organization, Client client, Contact? contact, IReadOnlyList<Piece> pieces, DateOnly today, string language)
+    public static Dictionary<string, object?> Build(Organization organization, Client client, Contact? contact, IReadOnlyList<Piece> pieces, DateOnly today, string language, string portalUrl)
     {
         var format = new MessageFormat(language);
         var overdue = pieces.Where(p => p.DueDate < today).ToList();
@@ -20,6 +20,7 @@ internal static class MessageModel
             },
             ["contact"] = new Dictionary<string, object?> { ["name"] = contact?.Name, ["email"] = contact?.Email, ["phone"] = contact?.Phone },
             ["today"] = format.Date(today),
+            [Placeholders.PortalUrl] = portalUrl,
             ["totals"] = new Dictionary<string, object?>
             {
                 ["count"] = pieces.Count,

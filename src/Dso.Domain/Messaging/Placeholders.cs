@@ -9,6 +9,9 @@ public static class Placeholders
     /// <summary>The one list a template can loop over.</summary>
     public const string PieceList = "pieces";
 
+    /// <summary>The customer page's link, which every message to a customer carries (added at its end when its template lacks it).</summary>
+    public const string PortalUrl = "portalUrl";
+
     public static IReadOnlyList<Placeholder> All { get; } =
     [
         new("organization.name", "The organization's name."),
@@ -20,6 +23,7 @@ public static class Placeholders
         new("contact.email", "That contact's email address, or empty."),
         new("contact.phone", "That contact's phone number, or empty."),
         new("today", "Today's date, written in the message's language."),
+        new(PortalUrl, "The link to the client's own page: its statement, and forms to promise a payment, dispute or ask for a copy."),
         new("totals.count", "How many pieces the message lists."),
         new("totals.openAmount", "What the listed pieces leave to pay, with the currency (one amount per currency)."),
         new("totals.overdueAmount", "The part of it past due."),

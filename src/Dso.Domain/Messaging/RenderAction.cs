@@ -14,8 +14,8 @@ namespace Dso.Domain.Messaging;
 /// </summary>
 public sealed class RenderAction(DsoDbContext db, TimeProvider clock)
 {
-    /// <summary>The message, or null when there is no such action.</summary>
-    public async Task<Outcome<RenderedMessage?>> ExecuteAsync(long actionId, long? templateId, CancellationToken cancellationToken)
+    /// <summary>The message, or null when there is no such action; <paramref name="portalUrl"/> is the link it carries (a preview shows a stand-in).</summary>
+    public async Task<Outcome<RenderedMessage?>> ExecuteAsync(long actionId, long? templateId, CancellationToken cancellationToken, string? portalUrl = null)
     {
         var action = await db.Actions.AsNoTracking().Include(a => a.Pieces).FirstOrDefaultAsync(a => a.Id == actionId, cancellationToken);
         if (action is null)
@@ -46,7 +46,8 @@ public sealed class RenderAction(DsoDbContext db, TimeProvider clock)
         var (translation, culture, warning) = TemplateLanguages.Choose(template,
             [(contact?.Language, "the contact's"), (client.Language, "the client's"), (organization.Settings.DefaultLanguage, "the organization's")]);
         var today = organization.Today(clock);
-        var model = MessageModel.Build(organization, client, contact, await PiecesAsync(action, today, cancellationToken), today, culture);
+        var pieces = await PiecesAsync(action, today, cancellationToken);
+        var model = MessageModel.Build(organization, client, contact, pieces, today, culture, portalUrl ?? PreviewPortalUrl);
         var html = template.Channel is Channel.Email or Channel.InternalEmail;
         var to = template.Channel switch
         {
@@ -56,8 +57,16 @@ public sealed class RenderAction(DsoDbContext db, TimeProvider clock)
         };
         return Outcomes.Success<RenderedMessage?>(new RenderedMessage(template, template.Channel, translation.Language,
             translation.Subject is null ? null : TemplateRenderer.Render(translation.Subject, model, escapeHtml: false),
-            TemplateRenderer.Render(translation.Body, model, html), to, warning is null ? [] : [warning]));
+            TemplateRenderer.Render(translation.Body, model, html), to, warning is null ? [] : [warning])
+        {
+            Client = client,
+            Contact = contact,
+            Pieces = pieces,
+        });
     }
+
+    /// <summary>What a preview shows where a sent message has its customer-page link.</summary>
+    public const string PreviewPortalUrl = "https://dso.example/portal/preview";
 
     private async Task<List<Piece>> PiecesAsync(CollectionAction action, DateOnly today, CancellationToken cancellationToken)
     {

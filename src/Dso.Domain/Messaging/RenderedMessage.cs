@@ -10,4 +10,13 @@ public sealed record RenderedMessage(
     string? Subject,
     string Body,
     string? To,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>Whom it is about, as read to render it.</summary>
+    public Clients.Client? Client { get; init; }
+
+    public Clients.Contact? Contact { get; init; }
+
+    /// <summary>The pieces it lists.</summary>
+    public IReadOnlyList<Pieces.Piece> Pieces { get; init; } = [];
+}

@@ -5,7 +5,7 @@ using Dso.Domain.Users;
 
 namespace Dso.Domain.Organizations;
 
-/// <summary>Creates an organization with its standard statuses, a first administrator and their API key.</summary>
+/// <summary>Creates an organization with its standard statuses and templates, a first administrator and their API key.</summary>
 public sealed class CreateOrganization(DsoDbContext db, TimeProvider clock)
 {
     public async Task<Outcome<CreatedOrganization>> ExecuteAsync(CreateOrganizationRequest request, CancellationToken cancellationToken)
@@ -41,6 +41,13 @@ public sealed class CreateOrganization(DsoDbContext db, TimeProvider clock)
 
         db.Tenant.Enter(organization.Id);
         db.Statuses.AddRange(StandardStatuses.For(organization.Id));
+        foreach (var input in Messaging.StandardTemplates.All)
+        {
+            var template = new Messaging.Template(organization.Id, input.Name!, input.Channel!.Value);
+            template.ReplaceTranslations(Messaging.TemplateValidation.Normalized(input.Translations!));
+            db.Templates.Add(template);
+        }
+
         var admin = new User(organization.Id, request.AdminName, request.AdminEmail, Role.Admin);
         db.Users.Add(admin);
         await db.SaveChangesAsync(cancellationToken);

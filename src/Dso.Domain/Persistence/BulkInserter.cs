@@ -29,9 +29,13 @@ public sealed class BulkInserter<T> : IDisposable
         var keys = entity.FindPrimaryKey()!.Properties;
         var key = keys.Count == 1 && keys[0].ValueGenerated != ValueGenerated.Never ? keys[0] : null;
         returnsKey = key is not null;
-        properties = entity.GetProperties().Where(p => p != key && !p.IsShadowProperty()).ToArray();
-        index = properties.Select((p, i) => (p.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
-        getters = properties.Select(p => p.GetGetter()).Select<IClrPropertyGetter, Func<T, object?>>(g => e => g.GetClrValue(e)).ToArray();
+        var own = entity.GetProperties().Where(p => p != key && !p.IsShadowProperty()).ToList();
+        // A complex property (a client's address) is columns of the same row; a null one writes nulls.
+        var complex = entity.GetComplexProperties().SelectMany(c => c.ComplexType.GetProperties().Select(p => (Outer: c.GetGetter(), Inner: p))).ToList();
+        properties = [.. own, .. complex.Select(c => c.Inner)];
+        index = own.Select((p, i) => (p.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        getters = [.. own.Select(p => p.GetGetter()).Select<IClrPropertyGetter, Func<T, object?>>(g => e => g.GetClrValue(e)),
+            .. complex.Select<(IClrPropertyGetter Outer, IProperty Inner), Func<T, object?>>(c => e => c.Outer.GetClrValue(e) is { } value ? c.Inner.PropertyInfo!.GetValue(value) : null)];
         converters = properties.Select(p => p.GetTypeMapping().Converter).Select<Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter?, Func<object?, object?>>(
             c => c is null ? v => v : v => v is null ? null : c.ConvertToProvider(v)).ToArray();
         var sql = db.GetService<ISqlGenerationHelper>();

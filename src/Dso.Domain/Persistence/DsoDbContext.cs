@@ -49,6 +49,12 @@ public sealed class DsoDbContext(DbContextOptions<DsoDbContext> options, Tenant 
 
     public DbSet<Messaging.Message> Messages => Set<Messaging.Message>();
 
+    public DbSet<Portal.PortalLink> PortalLinks => Set<Portal.PortalLink>();
+
+    public DbSet<Portal.PortalAnswer> PortalAnswers => Set<Portal.PortalAnswer>();
+
+    public DbSet<MessageDocument> MessageDocuments => Set<MessageDocument>();
+
     public DbSet<CollectionOverride> Overrides => Set<CollectionOverride>();
 
     public DbSet<Alert> Alerts => Set<Alert>();

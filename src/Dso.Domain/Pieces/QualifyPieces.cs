@@ -18,10 +18,11 @@ public sealed class QualifyPieces(DsoDbContext db, TimeProvider clock)
     public const int MaxPieces = 500;
 
     // A qualification and a concurrent upsert of the same pieces: the one that read stale versions runs again.
-    public Task<Outcome<QualifiedPieces>> ExecuteAsync(QualifyPiecesRequest request, long userId, CancellationToken cancellationToken) =>
-        db.WriteAsync(() => QualifyAsync(request, userId, cancellationToken), cancellationToken);
+    // The user is null for the customer page; the follow-up goes to the assignee given, else to the user.
+    public Task<Outcome<QualifiedPieces>> ExecuteAsync(QualifyPiecesRequest request, long? userId, CancellationToken cancellationToken, long? assigneeId = null) =>
+        db.WriteAsync(() => QualifyAsync(request, userId, assigneeId ?? userId, cancellationToken), cancellationToken);
 
-    private async Task<Outcome<QualifiedPieces>> QualifyAsync(QualifyPiecesRequest request, long userId, CancellationToken cancellationToken)
+    private async Task<Outcome<QualifiedPieces>> QualifyAsync(QualifyPiecesRequest request, long? userId, long? assigneeId, CancellationToken cancellationToken)
     {
         var organization = await db.Organizations.SingleAsync(cancellationToken);
         var today = organization.Today(clock);
@@ -87,7 +88,7 @@ public sealed class QualifyPieces(DsoDbContext db, TimeProvider clock)
         if (status.Category.LeavesScenario())
         {
             var due = request.FollowUpDate ?? (promise ? request.PromiseDate : null) ?? today.AddDays(status.FollowUpDays);
-            followUp = CollectionAction.FollowUp(organization.Id, qualified[0].ClientId, qualified.Select(p => p.Id), due, userId, $"{status.Name}: {comment}", now);
+            followUp = CollectionAction.FollowUp(organization.Id, qualified[0].ClientId, qualified.Select(p => p.Id), due, assigneeId, $"{status.Name}: {comment}", now);
             db.Actions.Add(followUp);
         }
 

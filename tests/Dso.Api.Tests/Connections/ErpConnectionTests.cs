@@ -25,7 +25,7 @@ public class ErpConnectionTests(ApiServer server)
 
         Assert.Equal(["file", "sap-b1", "sap-s4", "test-hangs", "test-hoards", "test-http", "test-throws"], plugins.Select(p => p!["id"]!.GetValue<string>()));
         var http = plugins.Single(p => p!["id"]!.GetValue<string>() == "test-http")!;
-        Assert.Equal("1.2", http["contractVersion"]!.GetValue<string>());
+        Assert.Equal("1.3", http["contractVersion"]!.GetValue<string>());
         Assert.Equal(["FULL", "INCREMENTAL", "DELETIONS", "CLIENTS"], http["capabilities"]!.AsArray().Select(c => c!.GetValue<string>()));
         Assert.True(http["settingsSchema"]!["properties"]!["token"]!["writeOnly"]!.GetValue<bool>());
         Assert.Equal(new JsonArray("baseUrl", "token").ToJsonString(), http["settingsSchema"]!["required"]!.ToJsonString());

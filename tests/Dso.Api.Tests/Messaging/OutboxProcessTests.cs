@@ -39,7 +39,7 @@ public partial class OutboxProcessTests
         using var second = await ApiProcess.StartAsync(folder.Path, settings);
         Assert.True(await WaitAsync(async () => await CountAsync(second, key, "QUEUED") == 0 && await CountAsync(second, key, "SENDING") == 0), second.Process.Output);
 
-        var sent = await CountAsync(second, key, "SENT");
+        var sent = await SentEmailsAsync(second, key);
         var failed = (await DataAsync(second, key, "{ messages(state: FAILED) { nodes { error action { state } } } }"))["messages"]!["nodes"]!.AsArray();
         var received = sink.Messages();
         Assert.True(sent > 0, "the demo's morning run plans automatic e-mails due today");
@@ -51,7 +51,22 @@ public partial class OutboxProcessTests
         Assert.Equal("FAILED", interrupted["action"]!["state"]!.GetValue<string>());
         var mail = received[0];
         Assert.Equal(("Démo Industries SAS", "relances@example.com"), (mail.From.Mailboxes.Single().Name, mail.From.Mailboxes.Single().Address));
-        Assert.Contains("facture(s) à régler", mail.Subject, StringComparison.Ordinal);
+        Assert.All(received, m => Assert.StartsWith("Démo Industries SAS : ", m.Subject, StringComparison.Ordinal));
+        Assert.All(received, m => Assert.Contains("/portal/", m.TextBody, StringComparison.Ordinal));
+    }
+
+    // The demo's formal notices are letters (rendered, not mailed): only e-mails reach the sink.
+    private static async Task<int> SentEmailsAsync(ApiProcess api, string key)
+    {
+        var (emails, after) = (0, (string?)null);
+        do
+        {
+            var page = (await DataAsync(api, key, "query($a: String) { messages(state: SENT, first: 100, after: $a) { nodes { channel } pageInfo { hasNextPage endCursor } } }", new { a = after }))["messages"]!;
+            emails += page["nodes"]!.AsArray().Count(n => n!["channel"]!.GetValue<string>() == "EMAIL");
+            after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
+        }
+        while (after is not null);
+        return emails;
     }
 
     private static async Task<int> CountAsync(ApiProcess api, string key, string state) =>

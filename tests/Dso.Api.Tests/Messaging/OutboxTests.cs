@@ -102,33 +102,7 @@ public class OutboxTests(ApiServer server)
         Assert.Single(await sink.WaitForAsync(1), m => m.To.Mailboxes.Any(a => a.Address == "compta@outbox-window.example"));
     }
 
-    // An organization with one client whose invoice, due five days ago, makes today's automatic reminder; returns its key and the client's id.
-    private async Task<(string Key, string Client)> ArrangeAsync(string name, string email, string language)
-    {
-        var key = await server.CreateOrganizationAsync(name);
-        var template = (await server.PostAsync("""
-            mutation {
-              createTemplate(input: { name: "Relance", channel: EMAIL, translations: [
-                { language: "fr", subject: "{{organization.name}} : {{totals.count}} facture(s) à régler", body: "<p>Bonjour {{contact.name}},</p><ul>{{#each pieces}}<li>{{number}} : {{openAmount}}</li>{{/each}}</ul>" },
-                { language: "en", subject: "{{organization.name}}: {{totals.count}} invoice(s) to pay", body: "<p>Dear {{contact.name}},</p><ul>{{#each pieces}}<li>{{number}}: {{openAmount}}</li>{{/each}}</ul>" }] }) {
-                template { id } userErrors { message }
-              }
-            }
-            """, key: key)).Data("createTemplate", "template", "id")!.GetValue<string>();
-        await server.PostAsync("mutation($t: ID!) { createScenario(input: { name: \"Standard\", isDefault: true, steps: [{ offsetDays: 5, channel: EMAIL, templateId: $t, autoSend: true }] }) { userErrors { message } } }", new { t = template }, key);
-        var number = $"F-{name.Split(' ')[1].ToUpperInvariant()}-1";
-        var client = (await server.PostAsync(
-            "mutation($e: String!, $l: String!) { upsertClients(input: { clients: [{ code: \"C1\", name: \"Client SAS\", contacts: [{ name: \"Léa\", email: $e, language: $l, isCollectionContact: true }] }] }) { clients { id } userErrors { message } } }",
-            new { e = email, l = language }, key)).Data("upsertClients", "clients")![0]!["id"]!.GetValue<string>();
-        await server.PostAsync($"mutation {{ upsertPieces(input: {{ pieces: [{{ type: INVOICE, number: \"{number}\", clientCode: \"C1\", issueDate: \"2025-05-25\", dueDate: \"2025-06-25\", amount: \"1500\", openAmount: \"1500\" }}] }}) {{ userErrors {{ message }} }} }}", key: key);
-        var actions = (await server.PostAsync("mutation { runScenarios(input: {}) { actions { automatic dueDate } } }", key: key)).Data("runScenarios", "actions")!.AsArray();
-        Assert.Equal("[{\"automatic\":true,\"dueDate\":\"2025-06-30\"}]", actions.ToJsonString());
-        return (key, client);
-    }
+    private Task<(string Key, string Client)> ArrangeAsync(string name, string email, string language) => Outbox.ArrangeAsync(server, name, email, language);
 
-    private async Task TurnAsync()
-    {
-        await using var scope = server.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<RunOutbox>().ExecuteAsync(CancellationToken.None);
-    }
+    private Task TurnAsync() => Outbox.TurnAsync(server);
 }

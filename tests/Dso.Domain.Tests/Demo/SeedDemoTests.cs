@@ -41,11 +41,12 @@ public class SeedDemoTests
         await using var db = await TestDatabase.CreateAsync(new DateOnly(2026, 11, 23));
         var organization = (await db.RunAsync(sp => sp.GetRequiredService<SeedDemo>().ExecuteAsync(default))).Organization.Id;
 
-        var email = await db.QueryAsync(c => c.Actions.Where(a => a.Channel == Channel.Email).Select(a => a.Id).FirstAsync(), organization);
+        var email = await db.QueryAsync(c => c.Actions.Where(a => a.Channel == Channel.Email && c.Templates.Any(t => t.Id == a.TemplateId && t.Name == StandardTemplates.FirstReminder)).Select(a => a.Id).FirstAsync(), organization);
         var message = await db.RunAsync(sp => sp.GetRequiredService<RenderAction>().ExecuteAsync(email, null, default), organization);
 
         Assert.Equal("fr", message.Value!.Language);
         Assert.StartsWith("Démo Industries SAS : ", message.Value.Subject, StringComparison.Ordinal);
         Assert.Contains("Sauf erreur de notre part", message.Value.Body, StringComparison.Ordinal);
+        Assert.Contains(RenderAction.PreviewPortalUrl, message.Value.Body, StringComparison.Ordinal);
     }
 }

@@ -26,7 +26,7 @@ public class TemplateTests
         Assert.Equal(
             ["translations.0.body: Unknown placeholder '{{client.nom}}' (line 1, column 9).", "translations.1.subject: An email template needs a subject."],
             created.Errors.Select(e => $"{string.Join('.', e.Field)}: {e.Message}"));
-        Assert.Equal(0, await db.QueryAsync(c => c.Templates.CountAsync()));
+        Assert.Equal(StandardTemplates.All.Count, await db.QueryAsync(c => c.Templates.CountAsync()));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class TemplateTests
         await using var db = await TestDatabase.CreateAsync(new DateOnly(2025, 6, 25));
         var scenarioAction = await PlannedActionAsync(db, "fr");
         var (client, user, template) = await db.QueryAsync(async c => (await c.Clients.Select(x => x.Id).SingleAsync(), await c.Users.Select(u => u.Id).FirstAsync(),
-            await c.Templates.Select(t => t.Id).SingleAsync()));
+            await c.Templates.Where(t => t.Name == "Relance").Select(t => t.Id).SingleAsync()));
         var call = await db.RunAsync(sp => sp.GetRequiredService<CreateSpecificAction>().ExecuteAsync(
             new SpecificActionRequest(client, [], Channel.Call, new DateOnly(2025, 6, 26), null, null), user, default));
 
@@ -85,7 +85,7 @@ public class TemplateTests
     {
         await using var db = await TestDatabase.CreateAsync(new DateOnly(2025, 6, 25));
         await PlannedActionAsync(db, "fr");
-        var (scenario, template) = await db.QueryAsync(async c => (await c.Scenarios.Select(s => s.Id).SingleAsync(), await c.Templates.Select(t => t.Id).SingleAsync()));
+        var (scenario, template) = await db.QueryAsync(async c => (await c.Scenarios.Select(s => s.Id).SingleAsync(), await c.Templates.Where(t => t.Name == "Relance").Select(t => t.Id).SingleAsync()));
 
         var inUse = await ArchiveAsync(db, template);
         await db.RunAsync(sp => sp.GetRequiredService<UpdateScenario>().ExecuteAsync(scenario, new ScenarioInput(null, null, [new(5, Channel.Email, null, null, true)]), default));

@@ -38,6 +38,7 @@ public sealed class ClientGraphType : ObjectGraphType<Client>
         Field<ScenarioGraphType>("scenario")
             .Description("The scenario assigned to this client; null when it follows the default.")
             .Resolve(ctx => ctx.Source.ScenarioId is { } id ? ctx.Loaders().Scenarios.Load(id) : null);
+        Field<PostalAddressGraphType>("address").Description("Where letters go; null until a source gives one.").Resolve(ctx => ctx.Source.Address);
         Field<MoneyGraphType>("creditLimit")
             .Resolve(ctx => ctx.Source.CreditLimit is { } limit ? new Money(limit, ctx.Source.Currency) : null);
         Field<NonNullGraphType<MoneyGraphType>>("outstanding")

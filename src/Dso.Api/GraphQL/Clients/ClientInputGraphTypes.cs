@@ -18,6 +18,7 @@ public sealed class ClientInputGraphType : InputObjectGraphType
         Field<StringGraphType>("language").Description("Default: fr.");
         Field<DecimalScalar>("creditLimit");
         Field<ListGraphType<NonNullGraphType<ContactInputGraphType>>>("contacts").Description("When given, replaces the client's contacts.");
+        Field<PostalAddressInputGraphType>("address").Description("Where letters go; when given, replaces the client's address.");
     }
 
     public static ClientInput From(IDictionary<string, object?> input) => new(
@@ -31,7 +32,8 @@ public sealed class ClientInputGraphType : InputObjectGraphType
         input.TryGetValue("contacts", out var contacts) && contacts is not null
             ? input.Items("contacts").Select(c => new ContactInput(
                 c.Value<string>("name"), c.Value<string>("email"), c.Value<string>("phone"), c.Value<string>("language"), c.Value<bool?>("isCollectionContact"))).ToList()
-            : null);
+            : null,
+        PostalAddressInputGraphType.From(input));
 }
 
 /// <summary>A contact of a client input.</summary>

@@ -25,7 +25,8 @@ public sealed class MessageGraphType : ObjectGraphType<Message>
         Field(m => m.QueuedAt);
         Field(m => m.SentAt, nullable: true);
         Field(m => m.Error, nullable: true).Description("The last failure, in words.");
-        Field<StringGraphType>("documentUrl").Description("LETTER: a signed, short-lived link to the PDF (letters are not rendered yet: null).").Resolve(_ => null);
+        Field<StringGraphType>("documentUrl").Description("LETTER: a signed link to the PDF, valid for Dso:Portal:DocumentLinkLifetime (an hour by default); null until it is rendered.")
+            .Resolve(ctx => ctx.Source is { Channel: Channel.Letter, State: MessageState.Sent } letter ? ctx.Service<Portal.PortalLinks>().DocumentUrl(letter.OrganizationId, letter.Id) : null);
     }
 }
 
@@ -52,6 +53,31 @@ public sealed class SendWindowInputGraphType : InputObjectGraphType
         Field<NonNullGraphType<StringGraphType>>("from").Description("HH:MM");
         Field<NonNullGraphType<StringGraphType>>("to").Description("HH:MM, after from");
     }
+}
+
+/// <summary>The input of sendAction.</summary>
+public sealed class SendActionInputGraphType : InputObjectGraphType
+{
+    public SendActionInputGraphType()
+    {
+        Name = "SendActionInput";
+        Field<NonNullGraphType<IdGraphType>>("actionId");
+        Field<IdGraphType>("templateId").Description("Another template of the action's channel; by default the action's.");
+    }
+}
+
+/// <summary>The payload of sendAction.</summary>
+public sealed class SendActionPayloadGraphType() : PayloadGraphType<MessageGraphType, Message>("SendActionPayload", "message");
+
+/// <summary>Mutations of messaging.</summary>
+public static class MessageMutations
+{
+    public static void Register(ObjectGraphType mutation) =>
+        MutationFields.Add<SendActionInputGraphType, SendActionPayloadGraphType, Message>(mutation, "sendAction",
+            "Queues a planned EMAIL, SMS, LETTER or INTERNAL_EMAIL action's message now; it goes out at the outbox's next turn, inside the send window.", Auth.Policies.Write,
+            (ctx, input) => ctx.Service<SendAction>().ExecuteAsync(
+                GlobalId.DecodeAs("Action", input.Value<string>("actionId")) ?? -1,
+                input.Value<string>("templateId") is { } template ? GlobalId.DecodeAs("Template", template) ?? -1 : null, ctx.CancellationToken));
 }
 
 /// <summary>Root fields of messaging.</summary>

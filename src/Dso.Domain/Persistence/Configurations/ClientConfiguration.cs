@@ -20,6 +20,14 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         builder.Property(c => c.VatNumber).HasMaxLength(32);
         builder.Property(c => c.Currency).HasMaxLength(3);
         builder.Property(c => c.Language).HasMaxLength(8);
+        builder.ComplexProperty(c => c.Address, address =>
+        {
+            address.Property(a => a.Line1).HasMaxLength(200).HasColumnName("AddressLine1");
+            address.Property(a => a.Line2).HasMaxLength(200).HasColumnName("AddressLine2");
+            address.Property(a => a.PostalCode).HasMaxLength(16).HasColumnName("AddressPostalCode");
+            address.Property(a => a.City).HasMaxLength(100).HasColumnName("AddressCity");
+            address.Property(a => a.Country).HasMaxLength(2).HasColumnName("AddressCountry");
+        });
         builder.HasMany(c => c.Contacts).WithOne().HasForeignKey(c => c.ClientId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Contacts).HasField("contacts");
     }

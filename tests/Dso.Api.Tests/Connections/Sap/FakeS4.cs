@@ -46,14 +46,15 @@ public sealed class FakeS4 : IAsyncDisposable
     public static string Date(string day) =>
         $"/Date({new DateTimeOffset(DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds()})/";
 
-    public static JsonObject Partner(string customer, string name, string? tax = null, string? email = null, string currency = "EUR", string changed = "2024-06-01") => new()
+    /// <summary>A customer partner; its address has a street only when <paramref name="street"/> (house number, street name) is given, as partners without a postal address are kept.</summary>
+    public static JsonObject Partner(string customer, string name, string? tax = null, string? email = null, string currency = "EUR", string changed = "2024-06-01", (string Number, string Street)? street = null) => new()
     {
         ["BusinessPartner"] = customer, ["Customer"] = customer, ["BusinessPartnerCategory"] = "2", ["BusinessPartnerFullName"] = name, ["OrganizationBPName1"] = name,
         ["BusinessPartnerIsBlocked"] = false, ["LastChangeDate"] = Date(changed), ["LastChangeTime"] = "PT09H12M44S",
         ["to_BusinessPartnerTax"] = Results(tax is null ? [] : [new JsonObject { ["BusinessPartner"] = customer, ["BPTaxType"] = "FR0", ["BPTaxNumber"] = tax, ["BPTaxLongNumber"] = "" }]),
         ["to_BusinessPartnerAddress"] = Results([new JsonObject
         {
-            ["BusinessPartner"] = customer, ["AddressID"] = "24151", ["CityName"] = "Paris", ["Country"] = "FR",
+            ["BusinessPartner"] = customer, ["AddressID"] = "24151", ["StreetName"] = street?.Street ?? "", ["HouseNumber"] = street?.Number ?? "", ["PostalCode"] = "75002", ["CityName"] = "Paris", ["Country"] = "FR",
             ["to_EmailAddress"] = Results(email is null ? [] : [new JsonObject { ["AddressID"] = "24151", ["OrdinalNumber"] = "1", ["IsDefaultEmailAddress"] = true, ["EmailAddress"] = email }]),
         }]),
         ["to_Customer"] = new JsonObject

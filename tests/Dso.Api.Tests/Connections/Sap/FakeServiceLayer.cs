@@ -63,10 +63,15 @@ public sealed class FakeServiceLayer : IAsyncDisposable
     /// <summary>Every live session times out: the next request gets the 401 with error 301.</summary>
     public void ExpireSessions() => sessions.Clear();
 
-    public static JsonObject Customer(string code, string name, string? vat = null, string currency = "EUR", decimal creditLimit = 0, string updated = "2024-06-01", string? email = null, string type = "cCustomer") => new()
+    /// <summary>A business partner; <paramref name="billTo"/> (street, postal code, city) is its bill-to entry of <c>BPAddresses</c>, the flat address fields staying empty as when none is set.</summary>
+    public static JsonObject Customer(string code, string name, string? vat = null, string currency = "EUR", decimal creditLimit = 0, string updated = "2024-06-01", string? email = null, string type = "cCustomer",
+        (string Street, string ZipCode, string City)? billTo = null) => new()
     {
         ["CardCode"] = code, ["CardName"] = name, ["CardType"] = type, ["FederalTaxID"] = vat, ["AdditionalID"] = null, ["EmailAddress"] = email,
-        ["Currency"] = currency, ["CreditLimit"] = creditLimit, ["UpdateDate"] = updated,
+        ["Currency"] = currency, ["CreditLimit"] = creditLimit, ["UpdateDate"] = updated, ["Address"] = "", ["ZipCode"] = "", ["City"] = "", ["Country"] = "FR",
+        ["BPAddresses"] = billTo is { } a
+            ? new JsonArray(new JsonObject { ["AddressName"] = "Facturation", ["AddressType"] = "bo_BillTo", ["Street"] = a.Street, ["Block"] = "", ["ZipCode"] = a.ZipCode, ["City"] = a.City, ["Country"] = "FR", ["BPCode"] = code })
+            : new JsonArray(),
     };
 
     /// <summary>A document of the Document shape; one in a currency other than EUR has its totals in that currency (<c>DocTotalFc</c>, <c>PaidToDateFC</c>) and, at <paramref name="rate"/>, in EUR.</summary>

@@ -23,7 +23,7 @@ public class SapConnectionTests(ApiServer server)
     {
         await using var erp = await FakeServiceLayer.StartAsync();
         erp.BusinessPartners.AddRange([
-            FakeServiceLayer.Customer("C20000", "Boulangerie Martin SARL", "FR44732829320", creditLimit: 15000m, email: "compta@boulangerie-martin.example"),
+            FakeServiceLayer.Customer("C20000", "Boulangerie Martin SARL", "FR44732829320", creditLimit: 15000m, email: "compta@boulangerie-martin.example", billTo: ("12 rue de la Paix", "75002", "Paris")),
             FakeServiceLayer.Customer("C20007", "Swiss Alps Trading AG", currency: "CHF"),
         ]);
         erp.Invoices.AddRange([
@@ -55,9 +55,10 @@ public class SapConnectionTests(ApiServer server)
         Assert.Equal(("SUCCEEDED", 4, 0), (first["state"]!.GetValue<string>(), first["piecesUpserted"]!.GetValue<int>(), first["rejected"]!.GetValue<int>()));
         Assert.Equal(["CREDIT_NOTE 250087 -120.50 EUR", "INVOICE 240315 800.00 EUR", "INVOICE 240322 2000.00 CHF", "INVOICE 240323 350.40 EUR"], imported);
         Assert.Equal(new Dictionary<string, decimal> { ["EUR"] = 1029.90m, ["CHF"] = 2000.00m }, await OpenPerCurrencyAsync(key));
-        var client = (await server.PostAsync("{ clients(first: 10) { nodes { code vatNumber currency creditLimit { amount currency } } } }", key: key)).Data("clients", "nodes")!.AsArray();
-        Assert.Equal("{\"code\":\"C20000\",\"vatNumber\":\"FR44732829320\",\"currency\":\"EUR\",\"creditLimit\":{\"amount\":\"15000.00\",\"currency\":\"EUR\"}}", client[0]!.ToJsonString());
+        var client = (await server.PostAsync("{ clients(first: 10) { nodes { code vatNumber currency creditLimit { amount currency } address { line1 postalCode city country } } } }", key: key)).Data("clients", "nodes")!.AsArray();
+        Assert.Equal("{\"code\":\"C20000\",\"vatNumber\":\"FR44732829320\",\"currency\":\"EUR\",\"creditLimit\":{\"amount\":\"15000.00\",\"currency\":\"EUR\"},\"address\":{\"line1\":\"12 rue de la Paix\",\"postalCode\":\"75002\",\"city\":\"Paris\",\"country\":\"FR\"}}", client[0]!.ToJsonString());
         Assert.Equal("CHF", client[1]!["currency"]!.GetValue<string>());
+        Assert.Null(client[1]!["address"]);
 
         // Paid in the ERP: 240315 in full (closed), 500 CHF of 240322.
         (erp.Invoices[0]["PaidToDate"], erp.Invoices[0]["DocumentStatus"]) = (1200m, "bost_Close");

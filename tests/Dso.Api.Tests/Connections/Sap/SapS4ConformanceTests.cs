@@ -48,7 +48,7 @@ public static class SapS4Ledger
     public static void Seed(FakeS4 erp)
     {
         erp.Partners.AddRange([
-            FakeS4.Partner("10100001", "Boulangerie Martin SARL", "FR44732829320", "compta@boulangerie-martin.example"),
+            FakeS4.Partner("10100001", "Boulangerie Martin SARL", "FR44732829320", "compta@boulangerie-martin.example", street: ("12", "Rue de la Paix")),
             FakeS4.Partner("10100002", "Transports Leroy SAS", "552100554"),
             FakeS4.Partner("17100001", "Great Lakes Bakery Inc.", "US12-3456789", currency: "USD"),
         ]);

@@ -36,7 +36,7 @@ public sealed class SapS4ConnectorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Customers_CarryTheirIdentifiersEmailAndSalesCurrency_AndOnlyCustomersAreRead()
+    public async Task Customers_CarryTheirIdentifiersEmailSalesCurrencyAndPostalAddress_AndOnlyCustomersAreRead()
     {
         var clients = (await ReadAsync(null, SyncMode.Full)).SelectMany(b => b.Clients).ToDictionary(c => c.Code);
 
@@ -44,6 +44,8 @@ public sealed class SapS4ConnectorTests : IAsyncLifetime
         Assert.Equal(("FR44732829320", null, "compta@boulangerie-martin.example", "EUR"), (clients["10100001"].VatNumber, clients["10100001"].LegalId, clients["10100001"].Email, clients["10100001"].Currency));
         Assert.Equal(("552100554", "Transports Leroy SAS"), (clients["10100002"].LegalId, clients["10100002"].Name));
         Assert.Equal("USD", clients["17100001"].Currency);
+        Assert.Equal(new PostalAddressRecord("12 Rue de la Paix", null, "75002", "Paris", "FR"), clients["10100001"].Address);
+        Assert.Null(clients["10100002"].Address);
     }
 
     [Fact]

@@ -1,0 +1,63 @@
+using Dso.Domain.Clients;
+using Dso.Domain.Imports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dso.Domain.Tests.Imports;
+
+/// <summary>The postal address columns of a mapping: letters go to it; a bad one names its line and column.</summary>
+public class AddressImportTests
+{
+    private const string Mapping = """
+        {
+          "kind": "PIECES", "delimiter": ";", "encoding": "windows-1252", "decimalSeparator": ",", "dateFormat": "dd/MM/yyyy",
+          "columns": {
+            "clientCode": "Code client", "clientName": "Raison sociale", "number": "N° pièce", "type": "Type", "issueDate": "Date pièce",
+            "dueDate": "Date échéance", "amount": "Montant TTC", "openAmount": "Reste dû", "currency": "Devise",
+            "clientAddress1": "Adresse", "clientAddress2": "Complément", "clientPostalCode": "Code postal", "clientCity": "Ville", "clientCountry": "Pays"
+          },
+          "typeValues": { "Facture": "INVOICE" }
+        }
+        """;
+
+    private const string Header = "Code client;Raison sociale;N° pièce;Type;Date pièce;Date échéance;Montant TTC;Reste dû;Devise;Adresse;Complément;Code postal;Ville;Pays";
+
+    [Fact]
+    public async Task TheAddressColumns_GiveTheClientItsPostalAddress_AndARowWithoutOneLeavesItUnset()
+    {
+        await using var db = await TestDatabase.CreateAsync(new DateOnly(2025, 6, 30));
+
+        var job = await db.ImportLinesAsync(
+        [
+            Header,
+            "C1;Alpha SAS;FA1;Facture;01/05/2025;31/05/2025;1 234,56;1 234,56;EUR;12 rue des Lilas;Bât. B;69003;Lyon;",
+            "C2;Beta GmbH;FA2;Facture;01/05/2025;31/05/2025;500,00;500,00;EUR;Hauptstraße 5;;10115;Berlin;de",
+            "C3;Gamma SARL;FA3;Facture;01/05/2025;31/05/2025;100,00;100,00;EUR;;;;;",
+        ], mapping: Mapping);
+
+        Assert.Equal(ImportJobState.Succeeded, job.State);
+        var addresses = await db.QueryAsync(c => c.Clients.AsNoTracking().OrderBy(x => x.Code).Select(x => x.Address).ToListAsync());
+        Assert.Equal(new PostalAddress("12 rue des Lilas", "Bât. B", "69003", "Lyon", "FR"), addresses[0]);
+        Assert.Equal(new PostalAddress("Hauptstraße 5", null, "10115", "Berlin", "DE"), addresses[1]);
+        Assert.Null(addresses[2]);
+        Assert.Equal(["Beta GmbH", "Hauptstraße 5", "10115 BERLIN", "GERMANY"], addresses[1]!.Lines("Beta GmbH"));
+    }
+
+    [Fact]
+    public async Task AnAddressWithoutItsCity_OrWithAnUnknownCountry_RejectsTheFile_NamingTheColumn()
+    {
+        await using var db = await TestDatabase.CreateAsync(new DateOnly(2025, 6, 30));
+
+        var noCity = await db.ImportLinesAsync([Header, "C1;Alpha SAS;FA1;Facture;01/05/2025;31/05/2025;10,00;10,00;EUR;12 rue des Lilas;;69003;;FR"], mapping: Mapping);
+        var country = await db.ImportLinesAsync([Header, "C1;Alpha SAS;FA1;Facture;01/05/2025;31/05/2025;10,00;10,00;EUR;12 rue des Lilas;;69003;Lyon;France"], mapping: Mapping);
+
+        Assert.Equal((ImportJobState.Failed, 2, "Ville"), await FirstErrorAsync(db, noCity));
+        Assert.Equal((ImportJobState.Failed, 2, "Pays"), await FirstErrorAsync(db, country));
+        Assert.Equal(0, await db.QueryAsync(c => c.Clients.CountAsync()));
+    }
+
+    private static async Task<(ImportJobState, int, string?)> FirstErrorAsync(TestDatabase db, ImportJob job)
+    {
+        var error = await db.QueryAsync(c => c.Set<ImportRowError>().Where(e => e.ImportJobId == job.Id).OrderBy(e => e.Id).FirstAsync());
+        return (job.State, error.Line, error.Column);
+    }
+}
