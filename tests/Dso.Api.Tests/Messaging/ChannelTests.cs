@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Dso.Api.Messaging;
 using Dso.Api.Tests.Processes;
@@ -10,7 +11,7 @@ namespace Dso.Api.Tests.Messaging;
 
 /// <summary>SMS to a fake gateway in both formats, letters rendered as PDF and read back with poppler's pdftotext, and sendAction.</summary>
 [Collection(ApiServerGroup.Name)]
-public class ChannelTests(ApiServer server)
+public partial class ChannelTests(ApiServer server)
 {
     private static readonly object Address = new { line1 = "12 rue des Lilas", line2 = "Bâtiment B", postalCode = "69003", city = "Lyon" };
 
@@ -41,11 +42,16 @@ public class ChannelTests(ApiServer server)
     }
 
     [Fact]
-    public async Task TheTwilioFormat_IsAFormPost_WithBasicAuthentication_ToTheAccountsMessagesResource()
+    public async Task TheReadmesTwilioSettings_MakeAFormPost_WithBasicAuthentication_ToTheAccountsMessagesResource()
     {
         var port = ApiProcess.FreePort();
         await using var gateway = await SmsGateway.StartAsync(port);
-        var options = Options.Create(new SmsOptions { Provider = SmsProvider.Twilio, Url = $"http://127.0.0.1:{port}", AccountSid = "AC123", AuthToken = "secret", From = "+33700000001" });
+        // The README's Twilio settings, pointed at the fake gateway.
+        var readme = ReadmeSms().Matches(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "README.md"))).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        var options = Options.Create(new SmsOptions
+        {
+            Provider = Enum.Parse<SmsProvider>(readme["Provider"]), Url = $"http://127.0.0.1:{port}", AccountSid = readme["AccountSid"], AuthToken = readme["AuthToken"], From = readme["From"],
+        });
         using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
         var channel = new SmsChannel(options, services.GetRequiredService<IHttpClientFactory>());
 
@@ -57,10 +63,10 @@ public class ChannelTests(ApiServer server)
         }
 
         var request = gateway.Received.First();
-        Assert.Equal("/2010-04-01/Accounts/AC123/Messages.json", request.Path);
-        Assert.Equal("Basic " + Convert.ToBase64String("AC123:secret"u8.ToArray()), request.Authorization);
+        Assert.Equal("/2010-04-01/Accounts/AC0123456789abcdef/Messages.json", request.Path);
+        Assert.Equal("Basic " + Convert.ToBase64String("AC0123456789abcdef:change-me"u8.ToArray()), request.Authorization);
         Assert.StartsWith("application/x-www-form-urlencoded", request.ContentType, StringComparison.Ordinal);
-        Assert.Equal("To=%2B33612345678&From=%2B33700000001&Body=Bonjour+%C3%A9", request.Body);
+        Assert.Equal("To=%2B33612345678&From=%2B33756781234&Body=Bonjour+%C3%A9", request.Body);
     }
 
     [Fact]
@@ -138,4 +144,7 @@ public class ChannelTests(ApiServer server)
         Assert.True(process.ExitCode == 0, await process.StandardError.ReadToEndAsync());
         return text;
     }
+
+    [GeneratedRegex(@"export Dso__Sms__(\w+)=(\S+)")]
+    private static partial Regex ReadmeSms();
 }

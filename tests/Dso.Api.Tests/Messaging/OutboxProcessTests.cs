@@ -39,7 +39,7 @@ public partial class OutboxProcessTests
         using var second = await ApiProcess.StartAsync(folder.Path, settings);
         Assert.True(await WaitAsync(async () => await CountAsync(second, key, "QUEUED") == 0 && await CountAsync(second, key, "SENDING") == 0), second.Process.Output);
 
-        var sent = await SentEmailsAsync(second, key);
+        var (sent, letters) = await SentAsync(second, key);
         var failed = (await DataAsync(second, key, "{ messages(state: FAILED) { nodes { error action { state } } } }"))["messages"]!["nodes"]!.AsArray();
         var received = sink.Messages();
         Assert.True(sent > 0, "the demo's morning run plans automatic e-mails due today");
@@ -53,20 +53,25 @@ public partial class OutboxProcessTests
         Assert.Equal(("Démo Industries SAS", "relances@example.com"), (mail.From.Mailboxes.Single().Name, mail.From.Mailboxes.Single().Address));
         Assert.All(received, m => Assert.StartsWith("Démo Industries SAS : ", m.Subject, StringComparison.Ordinal));
         Assert.All(received, m => Assert.Contains("/portal/", m.TextBody, StringComparison.Ordinal));
+        // Clients caught up past 45 days get the formal notice today: a PDF ready to print.
+        Assert.NotEmpty(letters);
+        var pdf = await second.Http.GetByteArrayAsync(letters[0]);
+        Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
     }
 
-    // The demo's formal notices are letters (rendered, not mailed): only e-mails reach the sink.
-    private static async Task<int> SentEmailsAsync(ApiProcess api, string key)
+    // The demo's formal notices are letters (rendered, not mailed): only e-mails reach the sink; the letters' download links.
+    private static async Task<(int Emails, List<string> Letters)> SentAsync(ApiProcess api, string key)
     {
-        var (emails, after) = (0, (string?)null);
+        var (emails, letters, after) = (0, new List<string>(), (string?)null);
         do
         {
-            var page = (await DataAsync(api, key, "query($a: String) { messages(state: SENT, first: 100, after: $a) { nodes { channel } pageInfo { hasNextPage endCursor } } }", new { a = after }))["messages"]!;
+            var page = (await DataAsync(api, key, "query($a: String) { messages(state: SENT, first: 100, after: $a) { nodes { channel documentUrl } pageInfo { hasNextPage endCursor } } }", new { a = after }))["messages"]!;
             emails += page["nodes"]!.AsArray().Count(n => n!["channel"]!.GetValue<string>() == "EMAIL");
+            letters.AddRange(page["nodes"]!.AsArray().Where(n => n!["channel"]!.GetValue<string>() == "LETTER").Select(n => n!["documentUrl"]!.GetValue<string>()));
             after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
         }
         while (after is not null);
-        return emails;
+        return (emails, letters);
     }
 
     private static async Task<int> CountAsync(ApiProcess api, string key, string state) =>
