@@ -92,6 +92,9 @@ public partial class PortalBrowserTests(ApiServer server)
         var fields = HiddenField().Matches(form).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
         var piece = CheckboxValue().Match(form).Groups[1].Value;
         var post = fields.Select(f => KeyValuePair.Create(f.Key, System.Net.WebUtility.HtmlDecode(f.Value))).Append(KeyValuePair.Create("pieceIds", piece)).ToList();
+        // Another client's piece (any ID but this page's) is refused in words that say nothing of it.
+        var elsewhere = await http.PostAsync(link, new FormUrlEncodedContent(post.Select(p => p.Key == "pieceIds" ? KeyValuePair.Create("pieceIds", Dso.Api.GraphQL.Common.GlobalId.Encode("Piece", 1)) : p)
+            .Select(p => p.Key == "submission" ? KeyValuePair.Create("submission", "another-form") : p)));
         var first = await http.PostAsync(link, new FormUrlEncodedContent(post));
         var second = await http.PostAsync(link, new FormUrlEncodedContent(post));
         using var stranger = new HttpClient();
@@ -99,6 +102,8 @@ public partial class PortalBrowserTests(ApiServer server)
         var unknown = await stranger.GetAsync(link[..^4] + "AAAA");
         using var statement = await stranger.GetAsync(link + "/statement.pdf");
 
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, elsewhere.StatusCode);
+        Assert.Contains("Some of the chosen invoices are not open invoices of this account; reload the page.", await elsewhere.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("Your request for a copy is recorded for: F-TWICE-1.", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("This answer was already recorded.", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, forged.StatusCode);

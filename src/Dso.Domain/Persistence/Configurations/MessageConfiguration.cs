@@ -27,8 +27,9 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.Error).HasMaxLength(2000);
         builder.Property(m => m.Key).HasMaxLength(32);
         builder.Property(m => m.ClaimedBy).HasMaxLength(200);
-        // One message per action and channel, whatever instances race to queue it.
-        builder.HasIndex(m => new { m.ActionId, m.Channel }).IsUnique();
+        // One message per action and channel, whatever instances race to queue it. The organization leads, as in every
+        // query the tenant filter adds it: SQLite then looks a message up by its action instead of scanning the organization's.
+        builder.HasIndex(m => new { m.OrganizationId, m.ActionId, m.Channel }).IsUnique();
         builder.HasIndex(m => new { m.State, m.NextAttemptAt });
         builder.HasIndex(m => new { m.OrganizationId, m.ClientId, m.QueuedAt });
     }

@@ -973,12 +973,14 @@ namespace Dso.Domain.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActionId");
+
                     b.HasIndex("ClientId");
 
-                    b.HasIndex("ActionId", "Channel")
-                        .IsUnique();
-
                     b.HasIndex("State", "NextAttemptAt");
+
+                    b.HasIndex("OrganizationId", "ActionId", "Channel")
+                        .IsUnique();
 
                     b.HasIndex("OrganizationId", "ClientId", "QueuedAt");
 
