@@ -44,6 +44,9 @@ public sealed record ClientRecord(string Code, string Name)
     /// <summary>The credit limit the ERP grants the customer, in its <see cref="Currency"/> (contract 1.2); null when none is set.</summary>
     public decimal? CreditLimit { get; init; }
 
+    /// <summary>When the credit limit is to be reviewed (contract 1.3); null when none is set.</summary>
+    public DateOnly? CreditLimitReviewDate { get; init; }
+
     /// <summary>The postal address letters go to (contract 1.3); null leaves the client's as it is.</summary>
     public PostalAddressRecord? Address { get; init; }
 }

@@ -7,7 +7,7 @@ namespace Dso.Connectors.Abstractions;
 /// </summary>
 public static class ConnectorContract
 {
-    /// <summary>This contract's version, <c>major.minor</c>: a minor version adds, a major version breaks. 1.1 added the reading of table files (<see cref="ConnectorContext.ReadTableFileAsync"/>), 1.2 a client's credit limit (<see cref="ClientRecord.CreditLimit"/>), 1.3 its postal address (<see cref="ClientRecord.Address"/>).</summary>
+    /// <summary>This contract's version, <c>major.minor</c>: a minor version adds, a major version breaks. 1.1 added the reading of table files (<see cref="ConnectorContext.ReadTableFileAsync"/>), 1.2 a client's credit limit (<see cref="ClientRecord.CreditLimit"/>), 1.3 its postal address (<see cref="ClientRecord.Address"/>) and its credit limit's review date (<see cref="ClientRecord.CreditLimitReviewDate"/>).</summary>
     public const string Version = "1.3";
 
     /// <summary>Whether a host of this contract can load a plug-in built against <paramref name="pluginContract"/>.</summary>

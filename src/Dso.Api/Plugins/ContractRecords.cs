@@ -17,6 +17,7 @@ public static class ContractRecords
             {
                 LegalId = c.LegalId, VatNumber = c.VatNumber, Currency = c.Currency, Language = c.Language,
                 Email = c.Contacts?.FirstOrDefault(k => k.Email is not null)?.Email, CreditLimit = c.CreditLimit,
+                CreditLimitReviewDate = c.CreditLimitReviewDate,
                 Address = c.Address is { Line1: { } line1, PostalCode: { } postalCode, City: { } city } a ? new PostalAddressRecord(line1, a.Line2, postalCode, city, a.Country ?? "FR") : null,
             });
         var pieces = batch.Rows.Where(r => r.Piece is not null).Select(r => r.Piece!)

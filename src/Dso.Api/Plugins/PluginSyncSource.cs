@@ -95,7 +95,7 @@ public sealed class PluginSyncSource(LoadedConnector plugin, ConnectorContext co
 
             var contacts = client.Email is { Length: > 0 } email ? new[] { new ContactInput(null, email, null, client.Language, true) } : null;
             var address = client.Address is { } a ? new PostalAddressInput(a.Line1, a.Line2, a.PostalCode, a.City, a.Country) : null;
-            rows.Add(new ImportRow(0, new ClientInput(client.Code, client.Name ?? client.Code, client.LegalId, client.VatNumber, client.Currency, client.Language, client.CreditLimit, contacts, address), null));
+            rows.Add(new ImportRow(0, new ClientInput(client.Code, client.Name ?? client.Code, client.LegalId, client.VatNumber, client.Currency, client.Language, client.CreditLimit, contacts, address, client.CreditLimitReviewDate), null));
         }
 
         foreach (var piece in batch.Pieces ?? [])

@@ -2,7 +2,7 @@ using Dso.Domain.Common;
 
 namespace Dso.Domain.Alerts;
 
-/// <summary>A raised alert, open until acknowledged or its condition clears.</summary>
+/// <summary>A raised alert, open until acknowledged or its condition clears (resolved); one open alert per rule and client.</summary>
 public sealed class Alert : ITenantOwned
 {
     private Alert()
@@ -34,6 +34,12 @@ public sealed class Alert : ITenantOwned
     public long? AcknowledgedBy { get; private set; }
 
     public bool Acknowledged => AcknowledgedAt is not null;
+
+    /// <summary>When its condition cleared (the rule found it no longer true): it is no longer open.</summary>
+    public DateTimeOffset? ResolvedAt { get; private set; }
+
+    /// <summary>Its condition cleared.</summary>
+    public void Resolve(DateTimeOffset at) => ResolvedAt ??= at;
 
     public static Alert SyncFailed(long organizationId, long connectionId, string message, DateTimeOffset raisedAt) =>
         new(organizationId, AlertKind.SyncFailed, null, message, raisedAt) { ErpConnectionId = connectionId };

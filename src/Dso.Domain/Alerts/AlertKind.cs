@@ -9,4 +9,7 @@ public enum AlertKind
     RiskDegraded,
     NewDispute,
     SyncFailed,
+
+    /// <summary>A client's credit limit is due for review (its review date has come).</summary>
+    CreditReviewDue,
 }

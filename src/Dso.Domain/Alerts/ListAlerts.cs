@@ -17,7 +17,8 @@ public sealed class ListAlerts(DsoDbContext db)
         var alerts = db.Alerts.AsQueryable();
         if (acknowledged is { } done)
         {
-            alerts = done ? alerts.Where(a => a.AcknowledgedAt != null) : alerts.Where(a => a.AcknowledgedAt == null);
+            // Open: neither acknowledged nor resolved (a resolved alert's condition cleared by itself).
+            alerts = done ? alerts.Where(a => a.AcknowledgedAt != null) : alerts.Where(a => a.AcknowledgedAt == null && a.ResolvedAt == null);
         }
 
         return Keyset.PageAsync(alerts, Keys, page, cancellationToken);

@@ -16,10 +16,15 @@ public sealed class RaiseBrokenPromises(DsoDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<Alert>> ExecuteAsync(DateOnly? date, CancellationToken cancellationToken)
     {
         var organization = await db.CurrentOrganizationAsync(cancellationToken);
+        if (!await ListAlertRules.EnabledAsync(db, AlertKind.BrokenPromise, cancellationToken))
+        {
+            return [];
+        }
+
         var today = date ?? organization.Today(clock);
         var promised = await db.Pieces.AsNoTracking().Include(p => p.BalanceHistory)
             .Where(p => p.PromiseDate != null && p.PromiseDate < today && p.OpenAmount > 0)
-            .Where(p => !db.Alerts.Any(a => a.ClientId == p.ClientId && a.Kind == AlertKind.BrokenPromise && a.AcknowledgedAt == null))
+            .Where(p => !db.Alerts.Any(a => a.ClientId == p.ClientId && a.Kind == AlertKind.BrokenPromise && a.AcknowledgedAt == null && a.ResolvedAt == null))
             .ToListAsync(cancellationToken);
         var ids = promised.Select(p => p.Id).ToList();
         var history = (await db.StatusChanges.AsNoTracking().Where(c => ids.Contains(c.PieceId) && c.PromiseDate != null).ToListAsync(cancellationToken))

@@ -38,6 +38,9 @@ public sealed class Client : ITenantOwned
 
     public decimal? CreditLimit { get; private set; }
 
+    /// <summary>When the credit limit is to be reviewed (CREDIT_REVIEW_DUE from that day); given with the limit, as the limit is.</summary>
+    public DateOnly? CreditLimitReviewDate { get; private set; }
+
     /// <summary>Where letters go; null until a source gives one.</summary>
     public PostalAddress? Address { get; private set; }
 
@@ -62,6 +65,7 @@ public sealed class Client : ITenantOwned
         (Name, LegalId, VatNumber, Currency, Language, CreditLimit) =
             (values.Name, values.LegalId, values.VatNumber, values.Currency, values.Language, values.CreditLimit);
         Address = values.Address ?? Address;
+        CreditLimitReviewDate = values.CreditLimitReviewDate;
         if (contactsChanged)
         {
             contacts.Clear();
@@ -76,7 +80,7 @@ public sealed class Client : ITenantOwned
     public bool Differs(ClientValues values) =>
         (values.Contacts is { } given && !SameContacts(given)) || Name != values.Name || LegalId != values.LegalId || VatNumber != values.VatNumber ||
         Currency != values.Currency || Language != values.Language || CreditLimit != values.CreditLimit ||
-        (values.Address is not null && values.Address != Address);
+        (values.Address is not null && values.Address != Address) || CreditLimitReviewDate != values.CreditLimitReviewDate;
 
     public void AssignScenario(long? scenarioId) => ScenarioId = scenarioId;
 

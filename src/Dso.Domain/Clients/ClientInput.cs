@@ -10,4 +10,5 @@ public sealed record ClientInput(
     string? Language = null,
     decimal? CreditLimit = null,
     IReadOnlyList<ContactInput>? Contacts = null,
-    PostalAddressInput? Address = null);
+    PostalAddressInput? Address = null,
+    DateOnly? CreditLimitReviewDate = null);

@@ -63,7 +63,7 @@ public static class ClientValidation
         var address = input.Address is null ? null : PostalAddress.Validate(input.Address, path, "address", errors);
         return errors.Count > before
             ? null
-            : new ClientValues(code, name, legalId, vat, currency!, language!, input.CreditLimit, contacts, address);
+            : new ClientValues(code, name, legalId, vat, currency!, language!, input.CreditLimit, contacts, address, input.CreditLimitReviewDate);
     }
 
     private static ContactValues ValidateContact(ContactInput input, FieldPath path, int index, string clientLanguage, List<UserError> errors)

@@ -10,4 +10,5 @@ public sealed record ClientValues(
     string Language,
     decimal? CreditLimit,
     IReadOnlyList<ContactValues>? Contacts,
-    PostalAddress? Address = null);
+    PostalAddress? Address = null,
+    DateOnly? CreditLimitReviewDate = null);

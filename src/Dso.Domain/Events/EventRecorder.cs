@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Data.Common;
 using Dso.Domain.Alerts;
+using Dso.Domain.Clients;
 using Dso.Domain.Imports;
 using Dso.Domain.Persistence;
 using Dso.Domain.Pieces;
@@ -70,6 +71,7 @@ public sealed class EventRecorder(EventSignal signal, TimeProvider clock) : Save
     {
         (Alert, EntityState.Added) => EventTopic.AlertRaised,
         (Piece, EntityState.Added or EntityState.Modified) => EventTopic.PieceUpdated,
+        (Client, EntityState.Added or EntityState.Modified) => EventTopic.ClientUpdated,
         (StatusChange, EntityState.Added) => EventTopic.PieceQualified,
         (ImportJob, EntityState.Added or EntityState.Modified) => EventTopic.ImportJobUpdated,
         (Connections.SyncRun, EntityState.Added or EntityState.Modified) => EventTopic.SyncRunUpdated,
@@ -84,7 +86,12 @@ public sealed class EventRecorder(EventSignal signal, TimeProvider clock) : Save
             yield return DomainEvent.OfBatch(pieces.Key, EventTopic.PieceUpdated, pieces.Select(p => (p.Id, (long?)p.ClientId)).ToList(), now);
         }
 
-        foreach (var (entry, _) in entries.Where(e => e.Topic != EventTopic.PieceUpdated))
+        foreach (var clients in entries.Where(e => e.Topic == EventTopic.ClientUpdated).Select(e => (Client)e.Entry.Entity).GroupBy(c => c.OrganizationId))
+        {
+            yield return DomainEvent.OfBatch(clients.Key, EventTopic.ClientUpdated, clients.Select(c => (c.Id, (long?)c.Id)).ToList(), now);
+        }
+
+        foreach (var (entry, _) in entries.Where(e => e.Topic is not (EventTopic.PieceUpdated or EventTopic.ClientUpdated)))
         {
             yield return entry.Entity switch
             {

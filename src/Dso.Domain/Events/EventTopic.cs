@@ -20,4 +20,7 @@ public enum EventTopic
 
     /// <summary>A sync run was queued, started, committed a batch or ended.</summary>
     SyncRunUpdated,
+
+    /// <summary>A client was created or changed through the API (its credit limit, review date...), or several at once.</summary>
+    ClientUpdated,
 }

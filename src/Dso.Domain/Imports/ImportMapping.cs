@@ -23,7 +23,7 @@ public sealed record ImportMapping(
         ["clientCode", "number", "amount", "openAmount", "type", "issueDate", "dueDate", "currency", "balanceDate", "paymentDate", "clientName", "clientLegalId", "clientVatNumber", "clientEmail", "clientLanguage", .. AddressFields];
 
     /// <summary>Fields a CLIENTS mapping may name; code and name are required.</summary>
-    public static readonly string[] ClientFields = ["clientCode", "clientName", "clientLegalId", "clientVatNumber", "clientEmail", "clientLanguage", "currency", "creditLimit", .. AddressFields];
+    public static readonly string[] ClientFields = ["clientCode", "clientName", "clientLegalId", "clientVatNumber", "clientEmail", "clientLanguage", "currency", "creditLimit", "creditLimitReviewDate", .. AddressFields];
 
     public string? Header(string field) => Columns.GetValueOrDefault(field);
 }

@@ -132,7 +132,8 @@ public sealed class RowNormalizer
                 email is null ? null : [new ContactInput(null, email, null, language, true)],
                 Optional("clientAddress1") is { } line1
                     ? new PostalAddressInput(line1, Optional("clientAddress2"), Optional("clientPostalCode"), Optional("clientCity"), Optional("clientCountry"))
-                    : null);
+                    : null,
+                mapping.Kind == ImportKind.Clients ? Date("creditLimitReviewDate") : null);
         }
 
         PieceInput? piece = null;

@@ -41,6 +41,7 @@ public sealed class CreateOrganization(DsoDbContext db, TimeProvider clock)
 
         db.Tenant.Enter(organization.Id);
         db.Statuses.AddRange(StandardStatuses.For(organization.Id));
+        db.AlertRules.AddRange(Alerts.AlertRule.Defaults(organization.Id));
         foreach (var input in Messaging.StandardTemplates.All)
         {
             var template = new Messaging.Template(organization.Id, input.Name!, input.Channel!.Value);

@@ -75,6 +75,8 @@ public sealed class DsoDbContext(DbContextOptions<DsoDbContext> options, Tenant 
 
     public DbSet<Events.EventConsumer> EventConsumers => Set<Events.EventConsumer>();
 
+    public DbSet<Alerts.AlertRule> AlertRules => Set<Alerts.AlertRule>();
+
     /// <summary>
     /// Every save runs in a transaction (the caller's, else one of its own), so what the interceptors write beside
     /// the changes (events, audit entries) commits or rolls back with them.

@@ -40,7 +40,7 @@ public sealed class RunMorning(DsoDbContext db, IServiceScopeFactory scopes, Tim
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                runs.Add(new MorningRun(organization.Id, today, 0, 0, 0, e));
+                runs.Add(new MorningRun(organization.Id, today, 0, 0, 0, Failure: e));
             }
         }
 
@@ -66,6 +66,8 @@ public sealed class RunMorning(DsoDbContext db, IServiceScopeFactory scopes, Tim
         services.GetRequiredService<Tenant>().Enter(organizationId);
         var run = await services.GetRequiredService<RunScenarios>().ExecuteAsync(today, cancellationToken);
         var alerts = await services.GetRequiredService<RaiseBrokenPromises>().ExecuteAsync(today, cancellationToken);
-        return new MorningRun(organizationId, today, run.Value?.PlannedActionIds.Count ?? 0, run.Value?.SkippedSteps ?? 0, alerts.Count);
+        // The client rules on every client: the days pass (a review date comes, a client goes undunned) without any change.
+        var (raised, _) = await services.GetRequiredService<EvaluateClientAlerts>().ExecuteAsync(null, cancellationToken);
+        return new MorningRun(organizationId, today, run.Value?.PlannedActionIds.Count ?? 0, run.Value?.SkippedSteps ?? 0, alerts.Count, raised);
     }
 }

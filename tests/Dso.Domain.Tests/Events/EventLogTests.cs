@@ -54,7 +54,7 @@ public class EventLogTests
         {
             var context = sp.GetRequiredService<DsoDbContext>();
             await using var transaction = await context.Database.BeginTransactionAsync();
-            context.Alerts.Add(new Alert(db.OrganizationId, AlertKind.NotDunned, clientId, "Rolled back", db.Clock.GetUtcNow()));
+            context.Alerts.Add(new Alert(db.OrganizationId, AlertKind.OverCreditLimit, clientId, "Rolled back", db.Clock.GetUtcNow()));
             await context.SaveChangesAsync();
             await transaction.RollbackAsync();
             await DeliverAsync(db);

@@ -41,6 +41,7 @@ public sealed class ClientGraphType : ObjectGraphType<Client>
         Field<PostalAddressGraphType>("address").Description("Where letters go; null until a source gives one.").Resolve(ctx => ctx.Source.Address);
         Field<MoneyGraphType>("creditLimit")
             .Resolve(ctx => ctx.Source.CreditLimit is { } limit ? new Money(limit, ctx.Source.Currency) : null);
+        Field<DateScalar>("creditLimitReviewDate").Description("When the credit limit is to be reviewed: CREDIT_REVIEW_DUE is raised from that day.").Resolve(ctx => ctx.Source.CreditLimitReviewDate);
         Field<NonNullGraphType<MoneyGraphType>>("outstanding")
             .Description("Sum of open amounts, net of credits, in the main currency (at today's exchange rates).")
             .Resolve(ctx => Balance(ctx, overdue: false));

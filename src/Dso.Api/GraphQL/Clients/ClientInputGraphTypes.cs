@@ -17,6 +17,7 @@ public sealed class ClientInputGraphType : InputObjectGraphType
         Field<StringGraphType>("currency").Description("ISO 4217; default: the organization's main currency.");
         Field<StringGraphType>("language").Description("Default: fr.");
         Field<DecimalScalar>("creditLimit");
+        Field<DateScalar>("creditLimitReviewDate").Description("When the credit limit is to be reviewed (CREDIT_REVIEW_DUE from that day); like creditLimit, left out clears it.");
         Field<ListGraphType<NonNullGraphType<ContactInputGraphType>>>("contacts").Description("When given, replaces the client's contacts.");
         Field<PostalAddressInputGraphType>("address").Description("Where letters go; when given, replaces the client's address.");
     }
@@ -33,7 +34,8 @@ public sealed class ClientInputGraphType : InputObjectGraphType
             ? input.Items("contacts").Select(c => new ContactInput(
                 c.Value<string>("name"), c.Value<string>("email"), c.Value<string>("phone"), c.Value<string>("language"), c.Value<bool?>("isCollectionContact"))).ToList()
             : null,
-        PostalAddressInputGraphType.From(input));
+        PostalAddressInputGraphType.From(input),
+        input.Value<DateOnly?>("creditLimitReviewDate"));
 }
 
 /// <summary>A contact of a client input.</summary>

@@ -56,6 +56,7 @@ public static class NodeQueries
             "SyncRun" => loaders.SyncRuns.Load(id.Id),
             "Action" => loaders.Actions.Load(id.Id),
             "Alert" => loaders.Alerts.Load(id.Id),
+            "AlertRule" => loaders.AlertRules.Load(id.Id),
             "Message" => loaders.Messages.Load(id.Id),
             _ => null,
         };

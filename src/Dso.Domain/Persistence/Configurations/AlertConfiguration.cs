@@ -16,5 +16,19 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         builder.Ignore(a => a.Acknowledged);
         builder.HasIndex(a => new { a.OrganizationId, a.RaisedAt });
         builder.HasIndex(a => new { a.ClientId, a.Kind, a.AcknowledgedAt });
+        // One open alert per rule and client, whichever processes evaluate the rule at once.
+        builder.HasIndex(a => new { a.OrganizationId, a.Kind, a.ClientId }).IsUnique().HasDatabaseName("IX_Alerts_OneOpenPerClient")
+            .HasFilter("\"AcknowledgedAt\" IS NULL AND \"ResolvedAt\" IS NULL AND \"ClientId\" IS NOT NULL");
+    }
+}
+
+internal sealed class AlertRuleConfiguration : IEntityTypeConfiguration<AlertRule>
+{
+    public void Configure(EntityTypeBuilder<AlertRule> builder)
+    {
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(24);
+        builder.Property(r => r.ThresholdAmount).HasPrecision(18, 4);
+        builder.Ignore(r => r.HasThresholds);
+        builder.HasIndex(r => new { r.OrganizationId, r.Kind }).IsUnique();
     }
 }

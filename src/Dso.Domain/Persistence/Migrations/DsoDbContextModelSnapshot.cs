@@ -191,6 +191,9 @@ namespace Dso.Domain.Persistence.Migrations
                     b.Property<long>("RaisedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ErpConnectionId");
@@ -199,7 +202,44 @@ namespace Dso.Domain.Persistence.Migrations
 
                     b.HasIndex("ClientId", "Kind", "AcknowledgedAt");
 
+                    b.HasIndex("OrganizationId", "Kind", "ClientId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Alerts_OneOpenPerClient")
+                        .HasFilter("\"AcknowledgedAt\" IS NULL AND \"ResolvedAt\" IS NULL AND \"ClientId\" IS NOT NULL");
+
                     b.ToTable("Alerts");
+                });
+
+            modelBuilder.Entity("Dso.Domain.Alerts.AlertRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ThresholdAmount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("AlertRules");
                 });
 
             modelBuilder.Entity("Dso.Domain.Audit.AuditEntry", b =>
@@ -267,6 +307,9 @@ namespace Dso.Domain.Persistence.Migrations
 
                     b.Property<long?>("CreditLimit")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CreditLimitReviewDate")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Currency")
                         .IsRequired()

@@ -1,15 +1,20 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Dso.Domain.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class PortalAndAddress : Migration
+    public partial class PortalLettersAndAlertRules : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Messages_ActionId_Channel",
+                table: "Messages");
+
             migrationBuilder.AddColumn<string>(
                 name: "AddressCity",
                 table: "Clients",
@@ -44,6 +49,35 @@ namespace Dso.Domain.Persistence.Migrations
                 type: "TEXT",
                 maxLength: 16,
                 nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "CreditLimitReviewDate",
+                table: "Clients",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ResolvedAt",
+                table: "Alerts",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "AlertRules",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ThresholdAmount = table.Column<long>(type: "INTEGER", precision: 18, scale: 4, nullable: true),
+                    Days = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertRules", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "MessageDocuments",
@@ -120,6 +154,37 @@ namespace Dso.Domain.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Messages_ActionId",
+                table: "Messages",
+                column: "ActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_OrganizationId_ActionId_Channel",
+                table: "Messages",
+                columns: new[] { "OrganizationId", "ActionId", "Channel" },
+                unique: true);
+
+            // Should a client have two open alerts of a kind, the later ones are resolved: one stays open.
+            migrationBuilder.Sql("""
+                UPDATE "Alerts" SET "ResolvedAt" = "RaisedAt"
+                WHERE "AcknowledgedAt" IS NULL AND "ClientId" IS NOT NULL AND "Id" NOT IN (
+                    SELECT MIN("Id") FROM "Alerts" WHERE "AcknowledgedAt" IS NULL AND "ClientId" IS NOT NULL GROUP BY "OrganizationId", "Kind", "ClientId");
+                """);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_OneOpenPerClient",
+                table: "Alerts",
+                columns: new[] { "OrganizationId", "Kind", "ClientId" },
+                unique: true,
+                filter: "\"AcknowledgedAt\" IS NULL AND \"ResolvedAt\" IS NULL AND \"ClientId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertRules_OrganizationId_Kind",
+                table: "AlertRules",
+                columns: new[] { "OrganizationId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MessageDocuments_MessageId",
                 table: "MessageDocuments",
                 column: "MessageId",
@@ -141,11 +206,21 @@ namespace Dso.Domain.Persistence.Migrations
                 table: "PortalLinks",
                 column: "Key",
                 unique: true);
+
+            // Every existing organization gets its alert rules, enabled, as a new one does (NOT_DUNNED: 0 and 15 days).
+            foreach (var kind in new[] { "BrokenPromise", "NotDunned", "OverCreditLimit", "RiskDegraded", "NewDispute", "SyncFailed", "CreditReviewDue" })
+            {
+                var (threshold, days) = kind == "NotDunned" ? ("0", "15") : ("NULL", "NULL");
+                migrationBuilder.Sql($"INSERT INTO AlertRules (OrganizationId, Kind, Enabled, ThresholdAmount, Days) SELECT Id, '{kind}', 1, {threshold}, {days} FROM Organizations;");
+            }
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AlertRules");
+
             migrationBuilder.DropTable(
                 name: "MessageDocuments");
 
@@ -154,6 +229,18 @@ namespace Dso.Domain.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "PortalLinks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Messages_ActionId",
+                table: "Messages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Messages_OrganizationId_ActionId_Channel",
+                table: "Messages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Alerts_OneOpenPerClient",
+                table: "Alerts");
 
             migrationBuilder.DropColumn(
                 name: "AddressCity",
@@ -174,6 +261,20 @@ namespace Dso.Domain.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "AddressPostalCode",
                 table: "Clients");
+
+            migrationBuilder.DropColumn(
+                name: "CreditLimitReviewDate",
+                table: "Clients");
+
+            migrationBuilder.DropColumn(
+                name: "ResolvedAt",
+                table: "Alerts");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_ActionId_Channel",
+                table: "Messages",
+                columns: new[] { "ActionId", "Channel" },
+                unique: true);
         }
     }
 }

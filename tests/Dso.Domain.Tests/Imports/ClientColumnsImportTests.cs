@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dso.Domain.Tests.Imports;
 
-/// <summary>The postal address columns of a mapping: letters go to it; a bad one names its line and column.</summary>
-public class AddressImportTests
+/// <summary>The client columns added for letters and credit reviews: the postal address (a bad one names its line and column), the credit limit's review date.</summary>
+public class ClientColumnsImportTests
 {
     private const string Mapping = """
         {
@@ -59,5 +59,24 @@ public class AddressImportTests
     {
         var error = await db.QueryAsync(c => c.Set<ImportRowError>().Where(e => e.ImportJobId == job.Id).OrderBy(e => e.Id).FirstAsync());
         return (job.State, error.Line, error.Column);
+    }
+
+    [Fact]
+    public async Task AClientsMapping_SetsTheCreditLimitAndItsReviewDate()
+    {
+        await using var db = await TestDatabase.CreateAsync(new DateOnly(2025, 6, 30));
+        const string Clients = """
+            {
+              "kind": "CLIENTS", "delimiter": ";", "encoding": "windows-1252", "decimalSeparator": ",", "dateFormat": "dd/MM/yyyy",
+              "columns": { "clientCode": "Code", "clientName": "Nom", "creditLimit": "Encours autorisé", "creditLimitReviewDate": "Revue" }
+            }
+            """;
+
+        var job = await db.ImportLinesAsync(["Code;Nom;Encours autorisé;Revue", "C1;Alpha SAS;15 000,00;31/12/2025", "C2;Beta SAS;;"], mapping: Clients);
+
+        Assert.Equal(ImportJobState.Succeeded, job.State);
+        var clients = await db.QueryAsync(c => c.Clients.AsNoTracking().OrderBy(x => x.Code).Select(x => new { x.CreditLimit, x.CreditLimitReviewDate }).ToListAsync());
+        Assert.Equal((15000m, new DateOnly(2025, 12, 31)), (clients[0].CreditLimit, clients[0].CreditLimitReviewDate));
+        Assert.Equal((null, null), (clients[1].CreditLimit, clients[1].CreditLimitReviewDate));
     }
 }

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dso.Domain.Persistence.Migrations
 {
     [DbContext(typeof(DsoDbContext))]
-    [Migration("20261202144024_PortalAndAddress")]
-    partial class PortalAndAddress
+    [Migration("20261202161522_PortalLettersAndAlertRules")]
+    partial class PortalLettersAndAlertRules
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -194,6 +194,9 @@ namespace Dso.Domain.Persistence.Migrations
                     b.Property<long>("RaisedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ErpConnectionId");
@@ -202,7 +205,44 @@ namespace Dso.Domain.Persistence.Migrations
 
                     b.HasIndex("ClientId", "Kind", "AcknowledgedAt");
 
+                    b.HasIndex("OrganizationId", "Kind", "ClientId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Alerts_OneOpenPerClient")
+                        .HasFilter("\"AcknowledgedAt\" IS NULL AND \"ResolvedAt\" IS NULL AND \"ClientId\" IS NOT NULL");
+
                     b.ToTable("Alerts");
+                });
+
+            modelBuilder.Entity("Dso.Domain.Alerts.AlertRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ThresholdAmount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("AlertRules");
                 });
 
             modelBuilder.Entity("Dso.Domain.Audit.AuditEntry", b =>
@@ -270,6 +310,9 @@ namespace Dso.Domain.Persistence.Migrations
 
                     b.Property<long?>("CreditLimit")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CreditLimitReviewDate")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Currency")
                         .IsRequired()
@@ -976,12 +1019,14 @@ namespace Dso.Domain.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActionId");
+
                     b.HasIndex("ClientId");
 
-                    b.HasIndex("ActionId", "Channel")
-                        .IsUnique();
-
                     b.HasIndex("State", "NextAttemptAt");
+
+                    b.HasIndex("OrganizationId", "ActionId", "Channel")
+                        .IsUnique();
 
                     b.HasIndex("OrganizationId", "ClientId", "QueuedAt");
 
