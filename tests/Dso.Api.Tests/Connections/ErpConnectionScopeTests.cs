@@ -61,7 +61,8 @@ public class ErpConnectionScopeTests(ApiServer server)
         var theirRun = (await server.PostAsync(SyncRuns.Run, new { id = theirs }, second)).Data("runErpConnection", "run", "id")!.GetValue<string>();
         var heard = (await other.ReceiveAsync())!["payload"]!["data"]!["syncRunUpdated"]!;
 
-        Assert.Equal("QUEUED", states[0]);
+        // Each event is delivered with the run as it is read then: a worker quick to claim it shows it RUNNING already.
+        Assert.Contains(states[0], new[] { "QUEUED", "RUNNING" });
         Assert.Equal("FAILED", states[^1]);
         // The first run the other organization hears of is its own.
         Assert.Equal(theirRun, heard["id"]!.GetValue<string>());
