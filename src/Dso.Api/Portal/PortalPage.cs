@@ -109,6 +109,7 @@ public static class PortalPage
 
     private static void Form(StringBuilder html, Words t, PortalView view, string path, FormFields fields, string action, string title, string more)
     {
+        var format = new MessageFormat(view.Language);
         html.Append("<section aria-labelledby=\"").Append(action).Append("-title\"><h2 id=\"").Append(action).Append("-title\">").Append(E(title)).Append("</h2>");
         html.Append("<form method=\"post\" action=\"").Append(E(path)).Append("\" data-action=\"").Append(action).Append("\">");
         html.Append("<input type=\"hidden\" name=\"action\" value=\"").Append(action).Append("\">");
@@ -120,7 +121,7 @@ public static class PortalPage
             var id = $"{action}-{piece.Id}";
             html.Append("<p><input type=\"checkbox\" name=\"pieceIds\" id=\"").Append(id).Append("\" value=\"").Append(E(GlobalId.Encode("Piece", piece.Id))).Append('"')
                 .Append(view.Link.Purpose == PortalPurpose.Colleague ? " checked" : "").Append("> <label for=\"").Append(id).Append("\">")
-                .Append(E($"{piece.Number}, {new MessageFormat(view.Language).Money(piece.OpenAmount, piece.Currency)}")).Append("</label></p>");
+                .Append(E($"{piece.Number}, {format.Money(piece.OpenAmount, piece.Currency)}")).Append("</label></p>");
         }
 
         html.Append("</fieldset>").Append(more).Append("<p><button type=\"submit\">").Append(E(t["Send"])).Append("</button></p></form></section>");

@@ -10,6 +10,6 @@ public sealed class ListAlertRules(DsoDbContext db)
         [.. (await db.AlertRules.AsNoTracking().ToListAsync(cancellationToken)).OrderBy(r => r.Kind)];
 
     /// <summary>Whether the organization's rule of <paramref name="kind"/> raises alerts (a kind without a rule does).</summary>
-    internal static async Task<bool> EnabledAsync(DsoDbContext db, AlertKind kind, CancellationToken cancellationToken) =>
-        await db.AlertRules.Where(r => r.Kind == kind).Select(r => (bool?)r.Enabled).FirstOrDefaultAsync(cancellationToken) ?? true;
+    internal static async Task<bool> EnabledAsync(DsoDbContext db, long organizationId, AlertKind kind, CancellationToken cancellationToken) =>
+        await db.AlertRules.IgnoreQueryFilters().Where(r => r.OrganizationId == organizationId && r.Kind == kind).Select(r => (bool?)r.Enabled).FirstOrDefaultAsync(cancellationToken) ?? true;
 }

@@ -16,7 +16,7 @@ public sealed class RaiseBrokenPromises(DsoDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<Alert>> ExecuteAsync(DateOnly? date, CancellationToken cancellationToken)
     {
         var organization = await db.CurrentOrganizationAsync(cancellationToken);
-        if (!await ListAlertRules.EnabledAsync(db, AlertKind.BrokenPromise, cancellationToken))
+        if (!await ListAlertRules.EnabledAsync(db, organization.Id, AlertKind.BrokenPromise, cancellationToken))
         {
             return [];
         }

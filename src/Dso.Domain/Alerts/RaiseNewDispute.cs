@@ -21,7 +21,7 @@ public sealed class RaiseNewDispute(DsoDbContext db, TimeProvider clock) : IEven
             .Join(db.Statuses, c => c.StatusId, s => s.Id, (c, s) => new { c.PieceId, Status = s.Name, s.Category })
             .Join(db.Pieces, c => c.PieceId, p => p.Id, (c, p) => new { c.Status, c.Category, p.ClientId, p.Number })
             .SingleOrDefaultAsync(cancellationToken);
-        if (qualified is not { Category: StatusCategory.Dispute } || !await ListAlertRules.EnabledAsync(db, AlertKind.NewDispute, cancellationToken) ||
+        if (qualified is not { Category: StatusCategory.Dispute } || !await ListAlertRules.EnabledAsync(db, domainEvent.OrganizationId, AlertKind.NewDispute, cancellationToken) ||
             await db.Alerts.AnyAsync(a => a.ClientId == qualified.ClientId && a.Kind == AlertKind.NewDispute && a.AcknowledgedAt == null && a.ResolvedAt == null, cancellationToken))
         {
             return;

@@ -69,8 +69,7 @@ public sealed partial class RunSync(DsoDbContext db, Worker worker, TimeProvider
     /// <summary>Raises SYNC_FAILED for the run's connection, unless one is open already or the organization turned the rule off.</summary>
     internal static async Task RaiseFailedAsync(DsoDbContext db, SyncRun run, string message, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var enabled = await db.AlertRules.IgnoreQueryFilters().Where(r => r.OrganizationId == run.OrganizationId && r.Kind == AlertKind.SyncFailed).Select(r => (bool?)r.Enabled).FirstOrDefaultAsync(cancellationToken) ?? true;
-        if (enabled && !await db.Alerts.IgnoreQueryFilters().AnyAsync(a => a.ErpConnectionId == run.ErpConnectionId && a.Kind == AlertKind.SyncFailed && a.AcknowledgedAt == null && a.ResolvedAt == null, cancellationToken))
+        if (await ListAlertRules.EnabledAsync(db, run.OrganizationId, AlertKind.SyncFailed, cancellationToken) && !await db.Alerts.IgnoreQueryFilters().AnyAsync(a => a.ErpConnectionId == run.ErpConnectionId && a.Kind == AlertKind.SyncFailed && a.AcknowledgedAt == null && a.ResolvedAt == null, cancellationToken))
         {
             var name = await db.Set<ErpConnection>().IgnoreQueryFilters().Where(c => c.Id == run.ErpConnectionId).Select(c => c.Name).SingleAsync(cancellationToken);
             db.Alerts.Add(Alert.SyncFailed(run.OrganizationId, run.ErpConnectionId, $"The sync of {name} failed: {message}", now));

@@ -102,7 +102,7 @@ public sealed class QueueMessages(DsoDbContext db, RenderAction render, ListLate
         {
             case Channel.Email:
                 return r.Contact?.Email is { Length: > 0 } email
-                    ? Queued([email], link.Length == 0 ? r.Body : $"{r.Body}\n<p>{PortalLinkText(r.Language)} <a href=\"{link}\">{link}</a></p>")
+                    ? Queued([email], WithLink(r.Body, PortalLinkText(r.Language), link))
                     : Unsendable("The client has no contact with an e-mail address.");
             case Channel.Sms:
                 var phone = r.Contact?.Phone;
@@ -133,10 +133,13 @@ public sealed class QueueMessages(DsoDbContext db, RenderAction render, ListLate
                 var colleagues = await db.ClientAssignments.Where(a => a.ClientId == client.Id)
                     .Join(db.Users.Where(u => !u.Archived && u.Email != ""), a => a.UserId, u => u.Id, (a, u) => u.Email).Distinct().OrderBy(e => e).ToListAsync(cancellationToken);
                 return colleagues.Count > 0
-                    ? Queued(colleagues, link.Length == 0 ? r.Body : $"{r.Body}\n<p>{AnswerLinkText(r.Language)} <a href=\"{link}\">{link}</a></p>")
+                    ? Queued(colleagues, WithLink(r.Body, AnswerLinkText(r.Language), link))
                     : Unsendable("No user with an e-mail address is assigned to the client.");
         }
     }
+
+    // The link written out in full, so that the text part (made from the HTML) carries it too.
+    private static string WithLink(string html, string text, string link) => link.Length == 0 ? html : $"{html}\n<p>{text} <a href=\"{link}\">{link}</a></p>";
 
     private static string PortalLinkText(string language) =>
         language.StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? "Votre relevé et vos réponses en ligne :" : "Your statement and answers online:";

@@ -131,7 +131,7 @@ public sealed class AnswerPortal(DsoDbContext db, QualifyPieces qualify, TimePro
                 break;
         }
 
-        var note = $"{Source}: {summary}{(comment.Length > 0 && request.Kind != PortalAnswerKind.Help ? $". Comment: {comment}" : request.Kind == PortalAnswerKind.Help ? $": {comment}" : "")}";
+        var note = $"{Source}: {summary}{(comment.Length == 0 ? "" : request.Kind == PortalAnswerKind.Help ? $": {comment}" : $". Comment: {comment}")}";
         db.Actions.Add(CollectionAction.Specific(organization.Id, link.ClientId, pieces.Select(p => p.Id), Channel.Task, today, collector, note, now));
         db.PortalAnswers.Add(new PortalAnswer(organization.Id, link.Id, request.Submission, request.Kind.ToString(), summary, now));
         await db.SaveChangesAsync(cancellationToken);

@@ -76,7 +76,7 @@ public sealed class PortalAnswer : ITenantOwned
 
     public string Kind { get; private set; } = "";
 
-    /// <summary>What the answer page confirmed, in the page's language: a repeated submit confirms it again.</summary>
+    /// <summary>What the answer recorded, as the collector's task reads it (a repeated submit records nothing more).</summary>
     public string Summary { get; private set; } = "";
 
     public DateTimeOffset At { get; private set; }

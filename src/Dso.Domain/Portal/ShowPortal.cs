@@ -9,7 +9,7 @@ namespace Dso.Domain.Portal;
 public sealed record PortalView(PortalLink Link, string OrganizationName, string ClientName, string ClientCode, string Language, IReadOnlyList<PortalPiece> Pieces, DateOnly Today);
 
 /// <summary>An open piece as the customer page lists it.</summary>
-public sealed record PortalPiece(long Id, string Number, PieceType Type, DateOnly IssueDate, DateOnly DueDate, decimal Amount, decimal OpenAmount, string Currency, string? Status);
+public sealed record PortalPiece(long Id, string Number, PieceType Type, DateOnly IssueDate, DateOnly DueDate, decimal Amount, decimal OpenAmount, string Currency);
 
 /// <summary>Whether a link opens the page: unknown (or forged), gone (expired or revoked), or its view.</summary>
 public enum PortalAccess
@@ -50,8 +50,7 @@ public sealed class ShowPortal(DsoDbContext db, TimeProvider clock)
         }
 
         var rows = await pieces.OrderBy(p => p.DueDate).ThenBy(p => p.Number)
-            .GroupJoin(db.Statuses, p => p.StatusId, s => s.Id, (p, s) => new { p, s })
-            .SelectMany(x => x.s.DefaultIfEmpty(), (x, s) => new PortalPiece(x.p.Id, x.p.Number, x.p.Type, x.p.IssueDate, x.p.DueDate, x.p.Amount, x.p.OpenAmount, x.p.Currency, s == null ? null : s.Name))
+            .Select(p => new PortalPiece(p.Id, p.Number, p.Type, p.IssueDate, p.DueDate, p.Amount, p.OpenAmount, p.Currency))
             .ToListAsync(cancellationToken);
         return (PortalAccess.Open, new PortalView(link, organization.Name, client.Name, client.Code, language, rows, organization.Today(clock)));
     }
