@@ -17,6 +17,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Events.ChangeFanOut>();
         services.AddScoped<Events.IEventProcessor, Alerts.RaiseNewDispute>();
         services.AddScoped<Events.IEventProcessor, Alerts.EvaluateAlertsOnChange>();
+        services.AddScoped<Events.IEventProcessor, Risk.ScoreRiskOnChange>();
         var useCases = typeof(DomainServiceCollectionExtensions).Assembly.GetExportedTypes()
             .Where(t => t is { IsClass: true, IsSealed: true, IsAbstract: false, IsGenericType: false } && t.GetMethod("ExecuteAsync") is not null);
         foreach (var useCase in useCases)

@@ -46,6 +46,9 @@ public sealed class Client : ITenantOwned
 
     public long? ScenarioId { get; private set; }
 
+    /// <summary>The latest risk score; null until first computed (loaded only when asked for).</summary>
+    public Risk.ClientRisk? Risk { get; private set; }
+
     public IReadOnlyList<Contact> Contacts => contacts;
 
     public DateTimeOffset CreatedAt { get; private set; }

@@ -14,6 +14,8 @@ public static class ClientBalances
             Outstanding = db.Pieces.Where(p => p.ClientId == c.Id && p.Type != PieceType.DownPaymentRequest).Sum(p => p.OpenAmount),
             Overdue = db.Pieces.Where(p => p.ClientId == c.Id && p.Type != PieceType.DownPaymentRequest && p.OpenAmount > 0 && p.DueDate < today)
                 .Sum(p => p.OpenAmount),
+            RiskScore = c.Risk == null ? -1 : c.Risk.Score,
+            RiskRank = c.Risk == null ? -1 : (int)c.Risk.Class,
         });
 
     /// <summary>Clients' outstanding and overdue amounts per currency.</summary>

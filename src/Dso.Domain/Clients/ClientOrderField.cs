@@ -7,4 +7,10 @@ public enum ClientOrderField
     Code,
     Outstanding,
     Overdue,
+
+    /// <summary>By risk score (clients not scored yet come before 0).</summary>
+    RiskScore,
+
+    /// <summary>By risk class, A first (clients not scored yet before A).</summary>
+    RiskClass,
 }

@@ -8,4 +8,10 @@ public sealed class ClientRow
     public decimal Outstanding { get; init; }
 
     public decimal Overdue { get; init; }
+
+    /// <summary>The risk score; -1 when not scored yet.</summary>
+    public int RiskScore { get; init; }
+
+    /// <summary>The risk class's rank (A = 0); -1 when not scored yet.</summary>
+    public int RiskRank { get; init; }
 }

@@ -43,6 +43,22 @@ public sealed class ListClients(DsoDbContext db, TimeProvider clock)
                 : rows.Where(r => r.Client.CreditLimit == null || r.Outstanding <= r.Client.CreditLimit);
         }
 
+        if (filter?.RiskClasses is { } classes)
+        {
+            var ranks = classes.Select(c => (int)c).ToList();
+            rows = rows.Where(r => ranks.Contains(r.RiskRank));
+        }
+
+        if (filter?.MinRiskScore is { } min)
+        {
+            rows = rows.Where(r => r.RiskScore >= min);
+        }
+
+        if (filter?.MaxRiskScore is { } max)
+        {
+            rows = rows.Where(r => r.RiskScore >= 0 && r.RiskScore <= max);
+        }
+
         var keys = (orderBy is { Count: > 0 } ? orderBy : [new SortOrder<ClientOrderField>(ClientOrderField.Name, false)])
             .Select(Key)
             .Append(SortKeys.By<ClientRow, long>("id", r => r.Client.Id, orderBy is { Count: > 0 } && orderBy[^1].Descending))
@@ -56,6 +72,8 @@ public sealed class ListClients(DsoDbContext db, TimeProvider clock)
         ClientOrderField.Code => SortKeys.By<ClientRow, string>("code", r => r.Client.Code, order.Descending),
         ClientOrderField.Outstanding => SortKeys.By<ClientRow, decimal>("outstanding", r => r.Outstanding, order.Descending),
         ClientOrderField.Overdue => SortKeys.By<ClientRow, decimal>("overdue", r => r.Overdue, order.Descending),
+        ClientOrderField.RiskScore => SortKeys.By<ClientRow, int>("riskScore", r => r.RiskScore, order.Descending),
+        ClientOrderField.RiskClass => SortKeys.By<ClientRow, int>("riskClass", r => r.RiskRank, order.Descending),
         _ => throw new ArgumentOutOfRangeException(nameof(order)),
     };
 }

@@ -43,6 +43,24 @@ public sealed class OrganizationSettings
     /// <summary>Where customers' replies go (null: the collector's address, when the client has one).</summary>
     public string? ReplyTo { get; set; }
 
+    /// <summary>The weights of the risk factors (domain-rules §7; see <see cref="Risk.RiskWeights.Default"/>).</summary>
+    public decimal RiskWeightAverageDaysLate { get; set; } = Risk.RiskWeights.Default.AverageDaysLate;
+
+    public decimal RiskWeightOverdueShare { get; set; } = Risk.RiskWeights.Default.OverdueShare;
+
+    public decimal RiskWeightDisputedShare { get; set; } = Risk.RiskWeights.Default.DisputedShare;
+
+    public decimal RiskWeightCreditLimitUse { get; set; } = Risk.RiskWeights.Default.CreditLimitUse;
+
+    public decimal RiskWeightBrokenPromises { get; set; } = Risk.RiskWeights.Default.BrokenPromises;
+
+    public Risk.RiskWeights RiskWeights
+    {
+        get => new(RiskWeightAverageDaysLate, RiskWeightOverdueShare, RiskWeightDisputedShare, RiskWeightCreditLimitUse, RiskWeightBrokenPromises);
+        set => (RiskWeightAverageDaysLate, RiskWeightOverdueShare, RiskWeightDisputedShare, RiskWeightCreditLimitUse, RiskWeightBrokenPromises) =
+            (value.AverageDaysLate, value.OverdueShare, value.DisputedShare, value.CreditLimitUse, value.BrokenPromises);
+    }
+
     /// <summary>When messages may go out, in the organization's time zone.</summary>
     public Messaging.SendWindow SendWindow => new(Messaging.SendWindow.DaysOf(SendDays), SendFrom, SendTo);
 }

@@ -14,7 +14,8 @@ public sealed record OrganizationSettingsInput(
     bool? RestrictToPortfolio = null,
     SendWindowInput? SendWindow = null,
     string? SenderName = null,
-    string? ReplyTo = null);
+    string? ReplyTo = null,
+    Risk.RiskWeights? RiskWeights = null);
 
 /// <summary>A send window as a caller gives it: days, and times written HH:MM.</summary>
 public sealed record SendWindowInput(IReadOnlyList<DayOfWeek> Days, string From, string To);

@@ -43,6 +43,7 @@ public sealed class UpdateOrganizationSettings(DsoDbContext db, TimeProvider clo
             errors.Add(UserError.Invalid($"'{input.ReplyTo}' is not an e-mail address.", "replyTo"));
         }
 
+        errors.AddRange(input.RiskWeights?.Errors("riskWeights") ?? []);
         var organization = await db.Organizations.SingleAsync(cancellationToken);
         if (input.ContractualPenaltyRatePercent is { } contract and not 0)
         {
@@ -88,6 +89,7 @@ public sealed class UpdateOrganizationSettings(DsoDbContext db, TimeProvider clo
         {
             settings.ContractualPenaltyRatePercent = rate == 0 ? null : rate;
         }
+        settings.RiskWeights = input.RiskWeights ?? settings.RiskWeights;
         await db.SaveChangesAsync(cancellationToken);
         return Outcomes.Success(organization);
     }

@@ -77,6 +77,8 @@ public sealed class DsoDbContext(DbContextOptions<DsoDbContext> options, Tenant 
 
     public DbSet<Alerts.AlertRule> AlertRules => Set<Alerts.AlertRule>();
 
+    public DbSet<Risk.ClientRisk> ClientRisks => Set<Risk.ClientRisk>();
+
     /// <summary>
     /// Every save runs in a transaction (the caller's, else one of its own), so what the interceptors write beside
     /// the changes (events, audit entries) commits or rolls back with them.
@@ -152,6 +154,8 @@ public sealed class DsoDbContext(DbContextOptions<DsoDbContext> options, Tenant 
             (CurrentPortfolioUserId == null || ClientAssignments.Any(x => x.ClientId == o.ClientId && x.UserId == CurrentPortfolioUserId)));
         modelBuilder.Entity<Messaging.Message>().HasQueryFilter(m => m.OrganizationId == CurrentOrganizationId &&
             (CurrentPortfolioUserId == null || ClientAssignments.Any(x => x.ClientId == m.ClientId && x.UserId == CurrentPortfolioUserId)));
+        modelBuilder.Entity<Risk.ClientRisk>().HasQueryFilter(r => r.OrganizationId == CurrentOrganizationId &&
+            (CurrentPortfolioUserId == null || ClientAssignments.Any(x => x.ClientId == r.ClientId && x.UserId == CurrentPortfolioUserId)));
         modelBuilder.Entity<PenaltyClaim>().HasQueryFilter(c => c.OrganizationId == CurrentOrganizationId &&
             (CurrentPortfolioUserId == null || ClientAssignments.Any(x => x.ClientId == c.ClientId && x.UserId == CurrentPortfolioUserId)));
     }

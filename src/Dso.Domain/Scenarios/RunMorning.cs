@@ -66,7 +66,8 @@ public sealed class RunMorning(DsoDbContext db, IServiceScopeFactory scopes, Tim
         services.GetRequiredService<Tenant>().Enter(organizationId);
         var run = await services.GetRequiredService<RunScenarios>().ExecuteAsync(today, cancellationToken);
         var alerts = await services.GetRequiredService<RaiseBrokenPromises>().ExecuteAsync(today, cancellationToken);
-        // The client rules on every client: the days pass (a review date comes, a client goes undunned) without any change.
+        // Every client's risk, then the client rules on every client: the days pass (a review date comes, a client goes undunned) without any change.
+        await services.GetRequiredService<Risk.ScoreClients>().ExecuteAsync(null, cancellationToken);
         var (raised, _) = await services.GetRequiredService<EvaluateClientAlerts>().ExecuteAsync(null, cancellationToken);
         return new MorningRun(organizationId, today, run.Value?.PlannedActionIds.Count ?? 0, run.Value?.SkippedSteps ?? 0, alerts.Count, raised);
     }

@@ -15,6 +15,9 @@ public sealed class ClientFilterInputType : InputObjectGraphType
         Field<BooleanGraphType>("overCreditLimit");
         Field<IdGraphType>("scenarioId");
         Field<BooleanGraphType>("assignedToMe").Description("Only the clients assigned to the caller (their portfolio).");
+        Field<ListGraphType<NonNullGraphType<EnumerationGraphType<Dso.Domain.Risk.RiskClass>>>>("riskClasses").Description("Only scored clients of these risk classes.");
+        Field<IntGraphType>("minRiskScore").Description("Only scored clients whose risk score is at least this.");
+        Field<IntGraphType>("maxRiskScore").Description("Only scored clients whose risk score is at most this.");
     }
 
     public static ClientFilter? From(IDictionary<string, object?>? input, long userId) => input is null
@@ -24,5 +27,8 @@ public sealed class ClientFilterInputType : InputObjectGraphType
             input.Value<bool?>("overdue"),
             input.Value<bool?>("overCreditLimit"),
             input.ContainsKey("scenarioId") ? GlobalId.DecodeAs("Scenario", input.Value<string>("scenarioId")) ?? -1 : null,
-            input.Value<bool?>("assignedToMe") == true ? userId : null);
+            input.Value<bool?>("assignedToMe") == true ? userId : null,
+            input.Value<IEnumerable<object>>("riskClasses")?.Cast<Dso.Domain.Risk.RiskClass>().ToList(),
+            input.Value<int?>("minRiskScore"),
+            input.Value<int?>("maxRiskScore"));
 }

@@ -42,6 +42,10 @@ public sealed class ClientGraphType : ObjectGraphType<Client>
         Field<MoneyGraphType>("creditLimit")
             .Resolve(ctx => ctx.Source.CreditLimit is { } limit ? new Money(limit, ctx.Source.Currency) : null);
         Field<DateScalar>("creditLimitReviewDate").Description("When the credit limit is to be reviewed: CREDIT_REVIEW_DUE is raised from that day.").Resolve(ctx => ctx.Source.CreditLimitReviewDate);
+        Field<Risk.RiskScoreGraphType>("risk").Description("The latest risk score and its factors; null until first computed.")
+            .Resolve(ctx => ctx.Loaders().RiskOfClient.Load(ctx.Source.Id));
+        Field<IntGraphType>("riskScore").Description("0 (worst) to 100 (best): risk.score.")
+            .Resolve(ctx => ctx.Loaders().RiskOfClient.Load(ctx.Source.Id).Then(r => r?.Score));
         Field<NonNullGraphType<MoneyGraphType>>("outstanding")
             .Description("Sum of open amounts, net of credits, in the main currency (at today's exchange rates).")
             .Resolve(ctx => Balance(ctx, overdue: false));

@@ -53,6 +53,9 @@ public sealed class Loaders(DsoDbContext db, TimeProvider clock)
 
     public BatchLoader<long, Dso.Domain.Alerts.Alert> Alerts { get; } = new((ids, ct) => ById(db.Alerts.AsNoTracking(), ids, ct));
 
+    public BatchLoader<long, Dso.Domain.Risk.ClientRisk> RiskOfClient { get; } = new(async (ids, ct) =>
+        await db.ClientRisks.AsNoTracking().Where(r => ids.Contains(r.ClientId)).ToDictionaryAsync(r => r.ClientId, ct));
+
     public BatchLoader<long, Dso.Domain.Alerts.AlertRule> AlertRules { get; } = new((ids, ct) => ById(db.AlertRules.AsNoTracking(), ids, ct));
 
     public BatchLoader<long, Dso.Domain.Actions.CollectionAction> Actions { get; } = new((ids, ct) => ById(db.Actions.AsNoTracking(), ids, ct));

@@ -19,7 +19,7 @@ public static class OrganizationMutations
                 input.Value<Dictionary<string, object?>>("sendWindow") is { } window
                     ? new SendWindowInput(((IEnumerable<object>)window["days"]!).Cast<DayOfWeek>().ToList(), (string)window["from"]!, (string)window["to"]!)
                     : null,
-                input.Value<string>("senderName"), input.Value<string>("replyTo")),
+                input.Value<string>("senderName"), input.Value<string>("replyTo"), Risk.RiskWeightsInputGraphType.From(input.Value<Dictionary<string, object?>>("riskWeights"))),
                 ctx.CancellationToken));
 }
 
@@ -40,6 +40,7 @@ public sealed class UpdateOrganizationSettingsInputGraphType : InputObjectGraphT
         Field<Messaging.SendWindowInputGraphType>("sendWindow");
         Field<StringGraphType>("senderName").Description("The From display name of customer e-mails; empty goes back to the organization's name.");
         Field<StringGraphType>("replyTo").Description("Where customers' replies go; empty goes back to the collector's address.");
+        Field<Risk.RiskWeightsInputGraphType>("riskWeights").Description("The weights of the risk factors, all five; the scores follow at the next change or morning.");
         Field<DecimalScalar>("contractualPenaltyRatePercent").Description("At least three times the legal interest rate; 0 goes back to the legal rate.");
     }
 }

@@ -19,6 +19,7 @@ public sealed class OrganizationSettingsGraphType : ObjectGraphType<Organization
         Field<NonNullGraphType<Messaging.SendWindowGraphType>>("sendWindow").Description("When messages may go out (default MONDAY to FRIDAY, 08:00 to 19:00).").Resolve(ctx => ctx.Source.SendWindow);
         Field(s => s.SenderName, nullable: true).Description("The From display name of customer e-mails (default: the organization's name).");
         Field(s => s.ReplyTo, nullable: true).Description("Where customers' replies go (default: the collector's address when the client has one).");
+        Field<NonNullGraphType<Risk.RiskWeightsGraphType>>("riskWeights").Description("How much each factor counts in the clients' risk scores.").Resolve(ctx => ctx.Source.RiskWeights);
         Field<NonNullGraphType<EnumerationGraphType<HalfYearPolicy>>>("latePenaltyPolicy")
             .Description("SPLIT: each late day at its half-year's rate (default); AT_DUE_DATE: every day at the due date's.").Resolve(ctx => ctx.Source.LatePenaltyPolicy);
     }

@@ -18,6 +18,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
             settings.Property(s => s.SenderName).HasMaxLength(200);
             settings.Property(s => s.ReplyTo).HasMaxLength(320);
             settings.Ignore(s => s.SendWindow);
+            settings.Ignore(s => s.RiskWeights);
         });
         builder.Navigation(o => o.Settings).IsRequired();
     }

@@ -1537,6 +1537,63 @@ namespace Dso.Domain.Persistence.Migrations
                     b.ToTable("PortalLinks");
                 });
 
+            modelBuilder.Entity("Dso.Domain.Risk.ClientRisk", b =>
+                {
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AverageDaysLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AverageDaysLateWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BrokenPromises")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BrokenPromisesWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Class")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CreditLimitUse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreditLimitUseWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DegradedFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DisputedShare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DisputedShareWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OverdueShare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OverdueShareWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClientId");
+
+                    b.HasIndex("OrganizationId", "Score");
+
+                    b.ToTable("ClientRisks");
+                });
+
             modelBuilder.Entity("Dso.Domain.Scenarios.Scenario", b =>
                 {
                     b.Property<long>("Id")
@@ -1992,6 +2049,21 @@ namespace Dso.Domain.Persistence.Migrations
                             b1.Property<bool>("RestrictToPortfolio")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<long>("RiskWeightAverageDaysLate")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("RiskWeightBrokenPromises")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("RiskWeightCreditLimitUse")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("RiskWeightDisputedShare")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("RiskWeightOverdueShare")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("SendDays")
                                 .HasColumnType("INTEGER");
 
@@ -2116,6 +2188,15 @@ namespace Dso.Domain.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dso.Domain.Risk.ClientRisk", b =>
+                {
+                    b.HasOne("Dso.Domain.Clients.Client", null)
+                        .WithOne("Risk")
+                        .HasForeignKey("Dso.Domain.Risk.ClientRisk", "ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dso.Domain.Scenarios.Scenario", b =>
                 {
                     b.HasOne("Dso.Domain.Organizations.Organization", null)
@@ -2176,6 +2257,8 @@ namespace Dso.Domain.Persistence.Migrations
             modelBuilder.Entity("Dso.Domain.Clients.Client", b =>
                 {
                     b.Navigation("Contacts");
+
+                    b.Navigation("Risk");
                 });
 
             modelBuilder.Entity("Dso.Domain.Messaging.Template", b =>
