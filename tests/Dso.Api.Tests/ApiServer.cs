@@ -23,7 +23,16 @@ public sealed class ApiServer : IAsyncLifetime
     public const string JwtAudience = "dso-api";
     public const string JwtSigningKey = "ZHNvLXRlc3Qtc2lnbmluZy1rZXktb2YtMzItYnl0ZXMtYXQtbGVhc3Q=";
     private readonly string path = Path.Combine(Path.GetTempPath(), $"dso-api-{Guid.NewGuid():N}.db");
+    private readonly string[] extra;
     private WebApplication? app;
+
+    public ApiServer()
+        : this([])
+    {
+    }
+
+    /// <summary>A server with settings of its own (a collection of its own: its clock moves apart).</summary>
+    internal ApiServer(string[] extra) => this.extra = extra;
 
     /// <summary>The server's SQLite file.</summary>
     public string DatabasePath => path;
@@ -65,7 +74,7 @@ public sealed class ApiServer : IAsyncLifetime
              "--Dso:Api:ConnectionInitTimeout", "00:00:02", "--Dso:Api:CredentialCheckInterval", "00:00:01",
              // The tests' plug-ins (built beside them); a hung one is given up after 3 s, a hoarding one past 512 MiB.
              "--Dso:Plugins:Path", PluginsPath, "--Dso:Plugins:CallTimeout", "00:00:03", "--Dso:Plugins:MaxMemoryGrowthBytes", "536870912",
-             "--Dso:Auth:Jwt:Issuer", JwtIssuer, "--Dso:Auth:Jwt:Audience", JwtAudience, "--Dso:Auth:Jwt:SigningKeys:0", JwtSigningKey],
+             "--Dso:Auth:Jwt:Issuer", JwtIssuer, "--Dso:Auth:Jwt:Audience", JwtAudience, "--Dso:Auth:Jwt:SigningKeys:0", JwtSigningKey, .. extra],
             builder =>
             {
                 builder.Services.AddSingleton<TimeProvider>(Clock);

@@ -30,5 +30,6 @@ public sealed class MutationGraphType : ObjectGraphType
         Penalties.PenaltyRateFields.RegisterMutations(this);
         Users.UserFields.RegisterMutations(this);
         Connections.ConnectionFields.RegisterMutations(this);
+        Webhooks.WebhookFields.RegisterMutations(this);
     }
 }

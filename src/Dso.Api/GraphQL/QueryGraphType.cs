@@ -35,5 +35,6 @@ public sealed class QueryGraphType : ObjectGraphType
         UserFields.RegisterQueries(this);
         Audit.AuditFields.RegisterQueries(this);
         Connections.ConnectionFields.RegisterQueries(this);
+        Webhooks.WebhookFields.RegisterQueries(this);
     }
 }

@@ -75,6 +75,7 @@ public static class DsoServices
         services.AddHostedService<Jobs.ImportWorker>();
         services.AddHostedService<Jobs.EventDispatcherJob>();
         Plugins.PluginServices.AddDsoPlugins(services);
+        Webhooks.WebhookServices.AddDsoWebhooks(services);
 
         services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.Section));
         services.AddSingleton<TokenValidator>();

@@ -12,4 +12,7 @@ public enum AlertKind
 
     /// <summary>A client's credit limit is due for review (its review date has come).</summary>
     CreditReviewDue,
+
+    /// <summary>A webhook was disabled after its deliveries failed for a day.</summary>
+    WebhookDisabled,
 }

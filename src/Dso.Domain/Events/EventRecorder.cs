@@ -76,6 +76,9 @@ public sealed class EventRecorder(EventSignal signal, TimeProvider clock) : Save
         (ImportJob, EntityState.Added or EntityState.Modified) => EventTopic.ImportJobUpdated,
         (Connections.SyncRun, EntityState.Added or EntityState.Modified) => EventTopic.SyncRunUpdated,
         (ApiKey or User, EntityState.Modified) => EventTopic.AccessChanged,
+        (Messaging.Message { State: Messaging.MessageState.Failed }, EntityState.Added) => EventTopic.MessageFailed,
+        (Messaging.Message { State: Messaging.MessageState.Failed }, EntityState.Modified)
+            when entry.Property(nameof(Messaging.Message.State)).OriginalValue is not Messaging.MessageState.Failed => EventTopic.MessageFailed,
         _ => null,
     };
 
@@ -101,6 +104,7 @@ public sealed class EventRecorder(EventSignal signal, TimeProvider clock) : Save
                 Connections.SyncRun run => DomainEvent.Of(run.OrganizationId, EventTopic.SyncRunUpdated, run.Id, null, now, run.ErpConnectionId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 ApiKey key => DomainEvent.Of(key.OrganizationId, EventTopic.AccessChanged, key.Id, null, now, nameof(ApiKey)),
                 User user => DomainEvent.Of(user.OrganizationId, EventTopic.AccessChanged, user.Id, null, now, nameof(User)),
+                Messaging.Message message => DomainEvent.Of(message.OrganizationId, EventTopic.MessageFailed, message.Id, message.ClientId, now),
                 _ => throw new InvalidOperationException($"No event is written for {entry.Metadata.ClrType.Name}."),
             };
         }

@@ -23,4 +23,7 @@ public enum EventTopic
 
     /// <summary>A client was created or changed through the API (its credit limit, review date...), or several at once.</summary>
     ClientUpdated,
+
+    /// <summary>A message failed for good (refused, stale, or interrupted mid-send).</summary>
+    MessageFailed,
 }

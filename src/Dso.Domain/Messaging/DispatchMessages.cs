@@ -59,6 +59,8 @@ public sealed class DispatchMessages(DsoDbContext db, IServiceScopeFactory scope
                 if (taken == 1)
                 {
                     await Fallbacks.ApplyAsync(db, message.ActionId, reason, now, cancellationToken, Channel.Task);
+                    // Failed by a conditional update, outside the change tracker: its event is written here.
+                    db.Events.Add(Events.DomainEvent.Of(message.OrganizationId, Events.EventTopic.MessageFailed, message.Id, message.ClientId, now));
                     await db.SaveChangesAsync(cancellationToken);
                 }
             }

@@ -79,6 +79,10 @@ public sealed class DsoDbContext(DbContextOptions<DsoDbContext> options, Tenant 
 
     public DbSet<Risk.ClientRisk> ClientRisks => Set<Risk.ClientRisk>();
 
+    public DbSet<Webhooks.Webhook> Webhooks => Set<Webhooks.Webhook>();
+
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+
     /// <summary>
     /// Every save runs in a transaction (the caller's, else one of its own), so what the interceptors write beside
     /// the changes (events, audit entries) commits or rolls back with them.

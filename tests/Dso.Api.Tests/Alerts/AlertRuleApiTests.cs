@@ -25,7 +25,7 @@ public class AlertRuleApiTests(ApiServer server)
         var collector = await server.PostAsync(Update, new { i = new { id = id["NEW_DISPUTE"], enabled = false } }, await server.CreateKeyAsync(key, Role.Collector));
         var elsewhere = await server.PostAsync(Update, new { i = new { id = id["NEW_DISPUTE"], enabled = false } }, await server.CreateOrganizationAsync("Alert Rules Intruder SAS"));
 
-        Assert.Equal(["BROKEN_PROMISE", "NOT_DUNNED", "OVER_CREDIT_LIMIT", "RISK_DEGRADED", "NEW_DISPUTE", "SYNC_FAILED", "CREDIT_REVIEW_DUE"], id.Keys);
+        Assert.Equal(["BROKEN_PROMISE", "NOT_DUNNED", "OVER_CREDIT_LIMIT", "RISK_DEGRADED", "NEW_DISPUTE", "SYNC_FAILED", "CREDIT_REVIEW_DUE", "WEBHOOK_DISABLED"], id.Keys);
         Assert.All(rules, r => Assert.True(r!["enabled"]!.GetValue<bool>()));
         Assert.Equal("{\"kind\":\"NOT_DUNNED\",\"enabled\":true,\"thresholdAmount\":{\"amount\":\"0.00\",\"currency\":\"EUR\"},\"days\":15}", rules[1]!.ToJsonString().Replace($"\"id\":\"{id["NOT_DUNNED"]}\",", "", StringComparison.Ordinal));
         Assert.Equal("{\"kind\":\"NOT_DUNNED\",\"enabled\":true,\"thresholdAmount\":{\"amount\":\"500.00\"},\"days\":30}", notDunned.Data("updateAlertRule", "alertRule")!.ToJsonString());

@@ -1,5 +1,6 @@
 using Dso.Domain.Common;
 using GraphQL;
+using GraphQL.Builders;
 using GraphQL.Types;
 
 namespace Dso.Api.GraphQL.Common;
@@ -29,6 +30,21 @@ public static class MutationFields
                 ctx.Service<Tenant>().Act(ctx.Principal().UserId, name);
                 return new Payload<T>(await run(ctx, ctx.GetArgument<Dictionary<string, object?>>("input")));
             });
+
+    /// <summary>A mutation whose arguments are the <c>id</c> of the entity it acts on (of <paramref name="type"/>), and any others <paramref name="arguments"/> adds.</summary>
+    public static void AddById<TPayload, T>(ObjectGraphType mutation, string type, string name, string description, string policy,
+        Func<IResolveFieldContext, long, Task<Outcome<T>>> run, Action<FieldBuilder<object?, object>>? arguments = null)
+        where TPayload : IObjectGraphType
+    {
+        var field = mutation.Field<NonNullGraphType<TPayload>, object>(name).Description(description).Argument<NonNullGraphType<IdGraphType>>("id");
+        arguments?.Invoke(field);
+        field.AuthorizeWithPolicy(policy).ResolveAsync(async ctx =>
+        {
+            ctx.Service<Tenant>().Act(ctx.Principal().UserId, name);
+            var input = new Dictionary<string, object?> { ["id"] = ctx.GetArgument<string>("id") };
+            return new Payload<T>(await WithId(type, input, id => run(ctx, id)));
+        });
+    }
 
     /// <summary>Runs a use case on the entity an ID input (<c>id</c> unless named) names; an ID of another type or organization is NOT_FOUND.</summary>
     public static Task<Outcome<T>> WithId<T>(string type, IDictionary<string, object?> input, Func<long, Task<Outcome<T>>> run, string field = "id") =>

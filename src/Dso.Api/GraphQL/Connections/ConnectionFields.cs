@@ -58,17 +58,8 @@ public static class ConnectionFields
 
     private static void ById<TPayload, T>(ObjectGraphType mutation, string name, string description, Func<IResolveFieldContext, long, Task<Outcome<T>>> run,
         Action<FieldBuilder<object?, object>>? arguments = null)
-        where TPayload : IObjectGraphType
-    {
-        var field = mutation.Field<NonNullGraphType<TPayload>, object>(name).Description(description).Argument<NonNullGraphType<IdGraphType>>("id");
-        arguments?.Invoke(field);
-        field.AuthorizeWithPolicy(Policies.Admin).ResolveAsync(async ctx =>
-        {
-            ctx.Service<Tenant>().Act(ctx.Principal().UserId, name);
-            var input = new Dictionary<string, object?> { ["id"] = ctx.GetArgument<string>("id") };
-            return new Payload<T>(await MutationFields.WithId("ErpConnection", input, id => run(ctx, id)));
-        });
-    }
+        where TPayload : IObjectGraphType =>
+        MutationFields.AddById<TPayload, T>(mutation, "ErpConnection", name, description, Policies.Admin, run, arguments);
 
     private static async Task<Outcome<ErpConnection>> CreateAsync(IResolveFieldContext ctx, IDictionary<string, object?> input)
     {
