@@ -44,6 +44,7 @@ public static class DsoApp
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseWebSockets();
+        app.Map(GraphQLSseEndpoint.Path, (HttpContext context, GraphQLSseEndpoint stream) => stream.HandleAsync(context));
         app.Map("/graphql", (HttpContext context, GraphQLHttpEndpoint http, GraphQLWebSocketEndpoint webSocket) =>
             context.WebSockets.IsWebSocketRequest ? webSocket.HandleAsync(context) : http.HandleAsync(context));
         app.MapExports();

@@ -97,6 +97,7 @@ public static class DsoServices
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<GraphQLWebSocketEndpoint>();
+        services.AddSingleton<GraphQLSseEndpoint>();
         services.AddSingleton(RequestRules.Default);
         services.AddSingleton<IConfigureExecution, DocumentCache>();
         services.AddSingleton<IConfigureExecution, DocumentBounds>();

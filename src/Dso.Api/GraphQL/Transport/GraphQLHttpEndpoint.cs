@@ -156,7 +156,7 @@ public sealed partial class GraphQLHttpEndpoint(
     [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL request failed before execution: {Errors}")]
     private static partial void LogFailure(ILogger logger, string errors);
 
-    private static async Task WritePlainAsync(HttpContext context, int status, string message)
+    internal static async Task WritePlainAsync(HttpContext context, int status, string message)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain; charset=utf-8";

@@ -21,7 +21,7 @@ public sealed class TransportOperationsRule : ValidationRuleBase
         operation.Operation == OperationType.Query ? null : new MethodNotAllowedError(operation));
 
     public static readonly TransportOperationsRule HttpPost = new(operation => operation.Operation == OperationType.Subscription
-        ? new ValidationError(default, "SUBSCRIPTION_OVER_HTTP", "Subscriptions are served over a WebSocket on this URL (protocol graphql-transport-ws).", operation)
+        ? new ValidationError(default, "SUBSCRIPTION_OVER_HTTP", "Subscriptions are served over a WebSocket on this URL (protocol graphql-transport-ws), or as an event stream: POST /graphql/stream (graphql-sse).", operation)
         : null);
 
     private readonly MatchingNodeVisitor<GraphQLOperationDefinition> visitor;

@@ -34,4 +34,12 @@ public sealed class TransportOptions
     /// <summary>How many operations (subscriptions mostly) one WebSocket may run at once.</summary>
     [Range(1, 10_000, ErrorMessage = "Dso:Api:MaxOperationsPerSocket must be between 1 and 10000.")]
     public int MaxOperationsPerSocket { get; set; } = 100;
+
+    /// <summary>How many event streams (GraphQL over SSE) one API key or user may hold open at once in this process.</summary>
+    [Range(1, 10_000, ErrorMessage = "Dso:Api:MaxStreamsPerCaller must be between 1 and 10000.")]
+    public int MaxStreamsPerCaller { get; set; } = 100;
+
+    /// <summary>How often an idle event stream sends a comment, so that proxies keep it open (default 00:00:15).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Dso:Api:StreamKeepAlive must be between 00:00:01 and 00:10:00.")]
+    public TimeSpan StreamKeepAlive { get; set; } = TimeSpan.FromSeconds(15);
 }
