@@ -8,6 +8,7 @@ using Dso.Bench;
 //                  dotnet run -c Release --project bench/Dso.Bench -- reports [pieces]      (default 1000000)
 //                  dotnet run -c Release --project bench/Dso.Bench -- scenarios [pieces]    (default 1000000)
 //                  dotnet run -c Release --project bench/Dso.Bench -- messaging [emails]    (default 10000)
+//                  dotnet run -c Release --project bench/Dso.Bench -- alerts [subscribers] [webhook deliveries]  (default 5000 1000)
 // Prints Markdown tables for the README, preceded by the machine they ran on.
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 Console.WriteLine();
@@ -32,6 +33,9 @@ switch (args.FirstOrDefault())
     case "messaging":
         await MessagingBenchmark.RunAsync(sizes.FirstOrDefault(10_000));
         break;
+    case "alerts":
+        await AlertsBenchmark.RunAsync(sizes.FirstOrDefault(5_000), sizes.Skip(1).FirstOrDefault(1_000));
+        break;
     case "limits":
         await ApiBenchmark.RunLimitsAsync(sizes.FirstOrDefault(100_000));
         break;
@@ -39,7 +43,7 @@ switch (args.FirstOrDefault())
         await ApiBenchmark.RunAsync(sizes.Length > 0 ? sizes : [100_000, 1_000_000]);
         break;
     default:
-        Console.Error.WriteLine("Benchmarks: api, limits, import, sync, csv, reports, scenarios, messaging.");
+        Console.Error.WriteLine("Benchmarks: api, limits, import, sync, csv, reports, scenarios, messaging, alerts.");
         return 2;
 }
 

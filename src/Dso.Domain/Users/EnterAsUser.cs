@@ -12,9 +12,20 @@ public sealed class EnterAsUser(DsoDbContext db)
     public async Task ExecuteAsync(long organizationId, long userId, Role roles, CancellationToken cancellationToken)
     {
         db.Tenant.Enter(organizationId);
-        if (!roles.HasFlag(Role.Admin) && await db.Organizations.Select(o => o.Settings.RestrictToPortfolio).SingleAsync(cancellationToken))
+        Enter(db.Tenant, organizationId, userId, roles, !roles.HasFlag(Role.Admin) && await RestrictsAsync(db, cancellationToken));
+    }
+
+    /// <summary>Whether the current organization restricts users who are not administrators to their portfolio.</summary>
+    public static Task<bool> RestrictsAsync(DsoDbContext db, CancellationToken cancellationToken) =>
+        db.Organizations.Select(o => o.Settings.RestrictToPortfolio).SingleAsync(cancellationToken);
+
+    /// <summary>Makes a tenant act for a user, the organization's restriction known already.</summary>
+    public static void Enter(Common.Tenant tenant, long organizationId, long userId, Role roles, bool organizationRestricts)
+    {
+        tenant.Enter(organizationId);
+        if (organizationRestricts && !roles.HasFlag(Role.Admin))
         {
-            db.Tenant.RestrictToPortfolioOf(userId);
+            tenant.RestrictToPortfolioOf(userId);
         }
     }
 }

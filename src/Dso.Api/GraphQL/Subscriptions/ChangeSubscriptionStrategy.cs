@@ -12,7 +12,9 @@ namespace Dso.Api.GraphQL.Subscriptions;
 /// Executes subscriptions on <see cref="ChangeSource"/>s. Each change is handled in a scope of its own, entered as
 /// the subscriber (their organization, and their portfolio when the organization restricts it): the entity is
 /// read again through those filters, and a change the subscriber may not see is skipped, never sent. Events are
-/// handled one at a time, in commit order; a subscriber that reads slowly holds back only its own buffer.
+/// handled one at a time, in commit order; a subscriber that reads slowly holds back only its own buffer. The
+/// subscribers of one change who see alike (one organization, and one portfolio or none) share one read of the
+/// organization's restriction and of the entity (<see cref="SharedReads"/>): thousands of subscribers cost one query.
 /// </summary>
 public sealed class ChangeSubscriptionStrategy() : SubscriptionExecutionStrategy(new SerialExecutionStrategy())
 {
@@ -36,24 +38,54 @@ public sealed class ChangeSubscriptionStrategy() : SubscriptionExecutionStrategy
     /// <summary>The result of one change for the subscriber, or null when they may not see its entity.</summary>
     private async Task<ExecutionResult?> ExecuteAsync(ExecutionContext context, ExecutionNode node, ChangedEntityLoader load, Change change, CancellationToken cancellationToken)
     {
-        await using var scope = context.RequestServices!.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        var services = scope.ServiceProvider;
+        var scopes = context.RequestServices!.GetRequiredService<IServiceScopeFactory>();
+        var caller = context.User!.ToPrincipal()!;
+        var reads = SharedReads.Of(change);
         try
         {
-            await RequestPrincipal.EnterAsync(services, context.User!.ToPrincipal(), cancellationToken);
-            if (await load(services.GetRequiredService<Loaders>(), change.EntityId, cancellationToken) is not { } entity)
+            var restricts = await reads.GetAsync("restricts", () => InScopeAsync(scopes, caller, false, async sp =>
+                (object?)await Dso.Domain.Users.EnterAsUser.RestrictsAsync(sp.GetRequiredService<Dso.Domain.Persistence.DsoDbContext>(), CancellationToken.None))).WaitAsync(cancellationToken) is true;
+            var portfolio = restricts && !caller.IsAdmin;
+            var visibility = portfolio ? caller.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture) : "organization";
+            if (await reads.GetAsync("entity:" + visibility, () => InScopeAsync(scopes, caller, portfolio, sp => load(sp.GetRequiredService<Loaders>(), change.EntityId, CancellationToken.None)))
+                .WaitAsync(cancellationToken) is not { } entity)
             {
                 return null;
             }
 
-            using var eventContext = CloneExecutionContext(context, cancellationToken);
-            eventContext.RequestServices = services;
-            return await ProcessDataAsync(eventContext, node, entity);
+            // Subscribers alike (one document without variables, the same roles and visibility) share one execution, serialized once.
+            if (!context.Variables.Any())
+            {
+                var key = $"result:{DocumentIds.Of(context.Document)}:{context.Operation.Name?.StringValue}:{caller.Roles}:{visibility}";
+                var serializer = context.RequestServices!.GetRequiredService<IGraphQLTextSerializer>();
+                return (ExecutionResult?)await reads.GetAsync(key, () => InScopeAsync(scopes, caller, portfolio, async sp =>
+                    (object?)new SerializedResult(serializer.Serialize(await RunAsync(context, node, sp, caller, entity, CancellationToken.None))))).WaitAsync(cancellationToken);
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            Dso.Domain.Users.EnterAsUser.Enter(scope.ServiceProvider.GetRequiredService<Dso.Domain.Common.Tenant>(), caller.OrganizationId, caller.UserId, caller.Roles, portfolio);
+            return await RunAsync(context, node, scope.ServiceProvider, caller, entity, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return new ExecutionResult { Errors = [await ProcessErrorAsync(context, node, e)] };
         }
+    }
+
+    private async Task<ExecutionResult> RunAsync(ExecutionContext context, ExecutionNode node, IServiceProvider services, Dso.Domain.Users.Principal caller, object entity, CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<RequestPrincipal>().Value = caller;
+        using var eventContext = CloneExecutionContext(context, cancellationToken);
+        eventContext.RequestServices = services;
+        return await ProcessDataAsync(eventContext, node, entity);
+    }
+
+    // A read of its own scope (not a subscriber's, which may end first), acting as the caller would.
+    private static async Task<object?> InScopeAsync(IServiceScopeFactory scopes, Dso.Domain.Users.Principal caller, bool portfolio, Func<IServiceProvider, Task<object?>> read)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        Dso.Domain.Users.EnterAsUser.Enter(scope.ServiceProvider.GetRequiredService<Dso.Domain.Common.Tenant>(), caller.OrganizationId, caller.UserId, caller.Roles, portfolio);
+        return await read(scope.ServiceProvider);
     }
 
     /// <summary>

@@ -127,7 +127,7 @@ public sealed partial class GraphQLSseEndpoint(
                 var events = stream as IAsyncEnumerable<ExecutionResult> ?? throw new InvalidOperationException("Subscriptions are served by ChangeSubscriptionStrategy.");
                 await foreach (var next in events.WithCancellation(stop.Token))
                 {
-                    await SendAsync(response, sending, "next", serializer.Serialize(next), stop.Token);
+                    await SendAsync(response, sending, "next", Subscriptions.SerializedResult.Text(next, serializer), stop.Token);
                 }
             }
             else

@@ -361,7 +361,7 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
                 var events = stream as IAsyncEnumerable<ExecutionResult> ?? throw new InvalidOperationException("Subscriptions are served by ChangeSubscriptionStrategy.");
                 await foreach (var next in events.WithCancellation(operation.Token))
                 {
-                    await SendAsync("next", id, serializer.Serialize(next), operation);
+                    await SendAsync("next", id, Subscriptions.SerializedResult.Text(next, serializer), operation);
                 }
             }
             else
