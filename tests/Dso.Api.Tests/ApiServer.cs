@@ -6,6 +6,7 @@ using Dso.Api.Hosting;
 using Dso.Domain.Events;
 using Dso.Domain.Organizations;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -118,6 +119,20 @@ public sealed class ApiServer : IAsyncLifetime
         }
 
         Assert.Equal(count, feed.Watchers(organization, topic));
+    }
+
+    /// <summary>Waits until this server's subscribers were handed every event committed so far: a subscription made next hears of nothing older.</summary>
+    public async Task FannedOutAsync()
+    {
+        using var scope = Services.CreateScope();
+        var last = await scope.ServiceProvider.GetRequiredService<Dso.Domain.Persistence.DsoDbContext>().Events.IgnoreQueryFilters().MaxAsync(e => (long?)e.Id) ?? 0;
+        var fanOut = Services.GetRequiredService<ChangeFanOut>();
+        for (var attempt = 0; attempt < 400 && fanOut.Position < last; attempt++)
+        {
+            await Task.Delay(25);
+        }
+
+        Assert.True(fanOut.Position >= last, $"The fan-out is at event {fanOut.Position}, not {last}.");
     }
 
     /// <summary>POSTs a GraphQL request as JSON and reads the answer.</summary>

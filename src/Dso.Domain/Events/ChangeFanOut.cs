@@ -15,6 +15,9 @@ public sealed class ChangeFanOut(IChangeFeed feed)
 
     private long? position;
 
+    /// <summary>The last event handed to this process's subscribers (0 before the start).</summary>
+    public long Position => position ?? 0;
+
     /// <summary>Starts from the newest event (called once when the process starts, before it serves subscribers).</summary>
     public async Task StartAsync(DsoDbContext db, CancellationToken cancellationToken) =>
         position ??= await db.Events.IgnoreQueryFilters().MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;

@@ -25,6 +25,7 @@ public class SubscriptionApiTests(ApiServer server)
         await server.PostAsync("mutation { updateOrganizationSettings(input: { restrictToPortfolio: true }) { userErrors { message } } }", key: admin);
         var intruder = await server.CreateOrganizationAsync("Intrus SAS");
         await LoadAsync(intruder, ("Z", "Z1"));
+        await server.FannedOutAsync();
 
         await using var adminSocket = await SubscribeAsync(admin, Pieces);
         await using var collectorSocket = await SubscribeAsync(collector, Pieces);
