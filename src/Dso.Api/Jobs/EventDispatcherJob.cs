@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 namespace Dso.Api.Jobs;
 
 /// <summary>
-/// Reads the event log: delivers every committed event to this process's subscribers (<see cref="ChangeFanOut"/>),
-/// then hands them to the durable handlers (<see cref="DispatchEvents"/>). Woken at once by this process's own
-/// commits, it polls every <c>Dso:Events:PollInterval</c> for those of other processes.
+/// Reads the event log in two loops: one delivers every committed event to this process's subscribers
+/// (<see cref="ChangeFanOut"/>), the other hands them to the durable handlers (<see cref="DispatchEvents"/>). Woken at
+/// once by this process's own commits, both poll every <c>Dso:Events:PollInterval</c> for those of other processes.
 /// </summary>
 public sealed partial class EventDispatcherJob(IServiceScopeFactory scopes, ChangeFanOut fanOut, EventSignal signal, IOptions<EventOptions> options, ILogger<EventDispatcherJob> logger)
     : BackgroundService
@@ -23,18 +23,20 @@ public sealed partial class EventDispatcherJob(IServiceScopeFactory scopes, Chan
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // Two loops: the subscribers hear of an event as soon as it is read, whatever the handlers are doing.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
+        LoopAsync(signal.WaitForFanOutAsync, sp => fanOut.DeliverAsync(sp.GetRequiredService<DsoDbContext>(), stoppingToken), stoppingToken),
+        options.Value.Dispatch ? LoopAsync(signal.WaitForHandlersAsync, sp => sp.GetRequiredService<DispatchEvents>().ExecuteAsync(stoppingToken), stoppingToken) : Task.CompletedTask);
+
+    private async Task LoopAsync(Func<TimeSpan, CancellationToken, Task<bool>> wait, Func<IServiceProvider, Task> turn, CancellationToken stoppingToken)
     {
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await fanOut.DeliverAsync(scope.ServiceProvider.GetRequiredService<DsoDbContext>(), stoppingToken);
-                if (options.Value.Dispatch)
-                {
-                    await scope.ServiceProvider.GetRequiredService<DispatchEvents>().ExecuteAsync(stoppingToken);
-                }
+                await turn(scope.ServiceProvider);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -42,7 +44,7 @@ public sealed partial class EventDispatcherJob(IServiceScopeFactory scopes, Chan
                 LogFailure(logger, e);
             }
 
-            await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            await wait(options.Value.PollInterval, stoppingToken);
         }
     }
 

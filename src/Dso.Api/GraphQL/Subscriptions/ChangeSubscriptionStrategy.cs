@@ -38,38 +38,52 @@ public sealed class ChangeSubscriptionStrategy() : SubscriptionExecutionStrategy
     /// <summary>The result of one change for the subscriber, or null when they may not see its entity.</summary>
     private async Task<ExecutionResult?> ExecuteAsync(ExecutionContext context, ExecutionNode node, ChangedEntityLoader load, Change change, CancellationToken cancellationToken)
     {
-        var scopes = context.RequestServices!.GetRequiredService<IServiceScopeFactory>();
         var caller = context.User!.ToPrincipal()!;
-        var reads = SharedReads.Of(change);
         try
         {
-            var restricts = await reads.GetAsync("restricts", () => InScopeAsync(scopes, caller, false, async sp =>
-                (object?)await Dso.Domain.Users.EnterAsUser.RestrictsAsync(sp.GetRequiredService<Dso.Domain.Persistence.DsoDbContext>(), CancellationToken.None))).WaitAsync(cancellationToken) is true;
-            var portfolio = restricts && !caller.IsAdmin;
-            var visibility = portfolio ? caller.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture) : "organization";
-            if (await reads.GetAsync("entity:" + visibility, () => InScopeAsync(scopes, caller, portfolio, sp => load(sp.GetRequiredService<Loaders>(), change.EntityId, CancellationToken.None)))
-                .WaitAsync(cancellationToken) is not { } entity)
-            {
-                return null;
-            }
-
-            // Subscribers alike (one document without variables, the same roles and visibility) share one execution, serialized once.
+            // Subscribers alike (one document without variables, the same roles, and the same user unless they are
+            // administrators) await one task, so that thousands of them are woken once, not once a read. The shared
+            // reads are not cancelled with a subscriber: they take a moment and others await them.
             if (!context.Variables.Any())
             {
-                var key = $"result:{DocumentIds.Of(context.Document)}:{context.Operation.Name?.StringValue}:{caller.Roles}:{visibility}";
-                var serializer = context.RequestServices!.GetRequiredService<IGraphQLTextSerializer>();
-                return (ExecutionResult?)await reads.GetAsync(key, () => InScopeAsync(scopes, caller, portfolio, async sp =>
-                    (object?)new SerializedResult(serializer.Serialize(await RunAsync(context, node, sp, caller, entity, CancellationToken.None))))).WaitAsync(cancellationToken);
+                var key = $"subscriber:{DocumentIds.Of(context.Document)}:{context.Operation.Name?.StringValue}:{caller.Roles}:{(caller.IsAdmin ? 0 : caller.UserId)}";
+                return (ExecutionResult?)await SharedReads.Of(change).GetAsync(key, async () => await ReadAsync(context, node, load, change, caller, shared: true, CancellationToken.None));
             }
 
-            await using var scope = scopes.CreateAsyncScope();
-            Dso.Domain.Users.EnterAsUser.Enter(scope.ServiceProvider.GetRequiredService<Dso.Domain.Common.Tenant>(), caller.OrganizationId, caller.UserId, caller.Roles, portfolio);
-            return await RunAsync(context, node, scope.ServiceProvider, caller, entity, cancellationToken);
+            return await ReadAsync(context, node, load, change, caller, shared: false, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return new ExecutionResult { Errors = [await ProcessErrorAsync(context, node, e)] };
         }
+    }
+
+    // The organization's restriction, then the entity as the caller may see it, each read once per change; then the
+    // result, run and serialized once for every subscriber who shares it, or run for this subscriber alone.
+    private async Task<ExecutionResult?> ReadAsync(ExecutionContext context, ExecutionNode node, ChangedEntityLoader load, Change change, Dso.Domain.Users.Principal caller, bool shared, CancellationToken cancellationToken)
+    {
+        var scopes = context.RequestServices!.GetRequiredService<IServiceScopeFactory>();
+        var reads = SharedReads.Of(change);
+        var restricts = await reads.GetAsync("restricts", () => InScopeAsync(scopes, caller, false, async sp =>
+            (object?)await Dso.Domain.Users.EnterAsUser.RestrictsAsync(sp.GetRequiredService<Dso.Domain.Persistence.DsoDbContext>(), CancellationToken.None))) is true;
+        var portfolio = restricts && !caller.IsAdmin;
+        var visibility = portfolio ? caller.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture) : "organization";
+        if (await reads.GetAsync("entity:" + visibility, () => InScopeAsync(scopes, caller, portfolio, sp => load(sp.GetRequiredService<Loaders>(), change.EntityId, CancellationToken.None))) is not { } entity)
+        {
+            return null;
+        }
+
+        if (shared)
+        {
+            var key = $"result:{DocumentIds.Of(context.Document)}:{context.Operation.Name?.StringValue}:{caller.Roles}:{visibility}";
+            var serializer = context.RequestServices!.GetRequiredService<IGraphQLTextSerializer>();
+            return (ExecutionResult?)await reads.GetAsync(key, () => InScopeAsync(scopes, caller, portfolio, async sp =>
+                (object?)new SerializedResult(serializer.Serialize(await RunAsync(context, node, sp, caller, entity, CancellationToken.None)))));
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        Dso.Domain.Users.EnterAsUser.Enter(scope.ServiceProvider.GetRequiredService<Dso.Domain.Common.Tenant>(), caller.OrganizationId, caller.UserId, caller.Roles, portfolio);
+        return await RunAsync(context, node, scope.ServiceProvider, caller, entity, cancellationToken);
     }
 
     private async Task<ExecutionResult> RunAsync(ExecutionContext context, ExecutionNode node, IServiceProvider services, Dso.Domain.Users.Principal caller, object entity, CancellationToken cancellationToken)

@@ -25,6 +25,9 @@ namespace Dso.Api.GraphQL.Transport;
 /// </summary>
 public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
 {
+    private const int OutgoingBytes = 512;
+    private const int MaxKeptOutgoingBytes = 64 * 1024;
+
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly WebSocket socket;
@@ -38,6 +41,10 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
     private readonly ILogger logger;
     private readonly CancellationTokenSource stop;
     private readonly SemaphoreSlim sending = new(1, 1);
+
+    // The message being sent, written under `sending`: one buffer and writer a socket, not one a message.
+    private ArrayBufferWriter<byte> outgoing = new(OutgoingBytes);
+    private Utf8JsonWriter? writer;
     private readonly ConcurrentDictionary<string, Operation> operations = new(StringComparer.Ordinal);
     private string? authorization;
     private Principal? caller;
@@ -404,9 +411,17 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
     // One message at a time on the socket; nothing more for an operation the client completed.
     private async Task SendAsync(string type, string? id, string? payload, Operation? operation)
     {
-        var buffer = new ArrayBufferWriter<byte>(256 + (payload?.Length ?? 0));
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        await sending.WaitAsync(stop.Token);
+        try
         {
+            if (operation?.Token.IsCancellationRequested == true || socket.State != WebSocketState.Open)
+            {
+                return;
+            }
+
+            outgoing.ResetWrittenCount();
+            var json = writer ??= new Utf8JsonWriter(outgoing, WriterOptions);
+            json.Reset(outgoing);
             json.WriteStartObject();
             json.WriteString("type", type);
             if (id is not null)
@@ -421,14 +436,12 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
             }
 
             json.WriteEndObject();
-        }
-
-        await sending.WaitAsync(stop.Token);
-        try
-        {
-            if (operation?.Token.IsCancellationRequested != true && socket.State == WebSocketState.Open)
+            json.Flush();
+            await socket.SendAsync(outgoing.WrittenMemory, WebSocketMessageType.Text, true, stop.Token);
+            if (outgoing.Capacity > MaxKeptOutgoingBytes)
             {
-                await socket.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, true, stop.Token);
+                // A large answer's buffer is not kept by a socket that may then idle for hours.
+                (outgoing, writer) = (new ArrayBufferWriter<byte>(OutgoingBytes), null);
             }
         }
         finally
