@@ -2,7 +2,7 @@
 // A webhook receiver on a loopback port: prints {"port": N}, then one JSON line per request received, with the
 // signature checked by the standardwebhooks library (the specification's reference implementation). It answers
 // each request with the next of <statuses> (comma-separated; the last one repeats); a 3xx points elsewhere, and
-// a request that follows it prints {"followed": true}.
+// a request that follows it prints {"followed": true}; a status of 0 never answers (the request is held open).
 import http from 'node:http';
 import readline from 'node:readline';
 import { Webhook } from 'standardwebhooks';
@@ -30,6 +30,9 @@ const server = http.createServer((request, response) => {
     const expected = hook.sign(id, new Date(Number(timestamp) * 1000), body);
     const status = plan[Math.min(served++, plan.length - 1)];
     console.log(JSON.stringify({ id, timestamp: Number(timestamp), verified: signature.split(' ').includes(expected), status, body: JSON.parse(body) }));
+    if (status === 0) {
+      return;
+    }
     response.writeHead(status, status >= 300 && status < 400 ? { location: '/elsewhere' } : {}).end();
   });
 });
