@@ -16,6 +16,10 @@ public interface IChangeFeed
     /// <summary>Offers a change to the subscriptions that watch its organization and topic.</summary>
     void Publish(Change change);
 
-    /// <summary>Changes of one topic in one organization that pass <paramref name="filter"/>, until disposed.</summary>
+    /// <summary>
+    /// Changes of one topic in one organization that pass <paramref name="filter"/>, until disposed. A reader waiting
+    /// for a change goes on on the publisher's thread, so that thousands of subscribers cost no hop each: one with slow
+    /// work to do (a read of the database of its own) yields first (<c>await Task.Yield()</c>).
+    /// </summary>
     ChangeSubscription Watch(long organizationId, EventTopic topic, Func<Change, bool> filter);
 }

@@ -64,7 +64,7 @@ public sealed class InProcessChangeFeed(int capacity = InProcessChangeFeed.Defau
     }
 }
 
-/// <summary>One subscriber's buffer of changes, read in the order they were committed.</summary>
+/// <summary>One subscriber's buffer of changes, read in the order they were committed (its reader goes on on the publisher's thread).</summary>
 public sealed class ChangeSubscription : IDisposable
 {
     private readonly Func<Change, bool> filter;
@@ -78,7 +78,7 @@ public sealed class ChangeSubscription : IDisposable
         this.filter = filter;
         this.remove = remove;
         buffer = Channel.CreateBounded<Change>(
-            new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, AllowSynchronousContinuations = true },
             _ => Interlocked.Increment(ref dropped));
     }
 

@@ -43,13 +43,16 @@ public sealed class ChangeSubscriptionStrategy() : SubscriptionExecutionStrategy
         {
             // Subscribers alike (one document without variables, the same roles, and the same user unless they are
             // administrators) await one task, so that thousands of them are woken once, not once a read. The shared
-            // reads are not cancelled with a subscriber: they take a moment and others await them.
+            // reads are not cancelled with a subscriber: they take a moment and others await them. The first
+            // subscriber runs them on the fan-out's thread, once a change for all who share them.
             if (!context.Variables.Any())
             {
                 var key = $"subscriber:{DocumentIds.Of(context.Document)}:{context.Operation.Name?.StringValue}:{caller.Roles}:{(caller.IsAdmin ? 0 : caller.UserId)}";
                 return (ExecutionResult?)await SharedReads.Of(change).GetAsync(key, async () => await ReadAsync(context, node, load, change, caller, shared: true, CancellationToken.None));
             }
 
+            // Off the fan-out's thread: this subscriber's reads are its own.
+            await Task.Yield();
             return await ReadAsync(context, node, load, change, caller, shared: false, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -181,6 +181,9 @@ public sealed partial class GraphQLSseEndpoint(
                     }
                 }
 
+                // Off the fan-out's thread: the check reads the database.
+                await Task.Yield();
+
                 await using var scope = context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
                 var (again, error, _) = await scope.ServiceProvider.GetRequiredService<BearerCredentials>().AuthenticateAsync(authorization, context.Connection.RemoteIpAddress, stop.Token);
                 if (again != principal)

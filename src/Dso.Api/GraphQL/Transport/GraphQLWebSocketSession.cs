@@ -282,6 +282,9 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
                     }
                 }
 
+                // Off the fan-out's thread: the check reads the database.
+                await Task.Yield();
+
                 if (await AuthenticateAsync() is { } refused)
                 {
                     await CloseAsync(CloseCodes.Forbidden, "Forbidden: " + refused);
