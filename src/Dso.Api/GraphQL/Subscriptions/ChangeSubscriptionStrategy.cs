@@ -47,13 +47,14 @@ public sealed class ChangeSubscriptionStrategy() : SubscriptionExecutionStrategy
             // subscriber runs them on the fan-out's thread, once a change for all who share them.
             if (!context.Variables.Any())
             {
-                var key = $"subscriber:{DocumentIds.Of(context.Document)}:{context.Operation.Name?.StringValue}:{caller.Roles}:{(caller.IsAdmin ? 0 : caller.UserId)}";
-                return (ExecutionResult?)await SharedReads.Of(change).GetAsync(key, async () => await ReadAsync(context, node, load, change, caller, shared: true, CancellationToken.None));
+                var alike = $"{DocumentIds.Of(context.Document)}:{context.Operation.Name?.StringValue}:{caller.Roles}";
+                return (ExecutionResult?)await SharedReads.Of(change).GetAsync($"subscriber:{alike}:{(caller.IsAdmin ? 0 : caller.UserId)}",
+                    async () => await ReadAsync(context, node, load, change, caller, alike, CancellationToken.None));
             }
 
             // Off the fan-out's thread: this subscriber's reads are its own.
             await Task.Yield();
-            return await ReadAsync(context, node, load, change, caller, shared: false, cancellationToken);
+            return await ReadAsync(context, node, load, change, caller, alike: null, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -62,8 +63,9 @@ public sealed class ChangeSubscriptionStrategy() : SubscriptionExecutionStrategy
     }
 
     // The organization's restriction, then the entity as the caller may see it, each read once per change; then the
-    // result, run and serialized once for every subscriber who shares it, or run for this subscriber alone.
-    private async Task<ExecutionResult?> ReadAsync(ExecutionContext context, ExecutionNode node, ChangedEntityLoader load, Change change, Dso.Domain.Users.Principal caller, bool shared, CancellationToken cancellationToken)
+    // result, run and serialized once for the subscribers alike who see alike, or run for this subscriber alone
+    // (no `alike`: its document has variables).
+    private async Task<ExecutionResult?> ReadAsync(ExecutionContext context, ExecutionNode node, ChangedEntityLoader load, Change change, Dso.Domain.Users.Principal caller, string? alike, CancellationToken cancellationToken)
     {
         var scopes = context.RequestServices!.GetRequiredService<IServiceScopeFactory>();
         var reads = SharedReads.Of(change);
@@ -76,11 +78,10 @@ public sealed class ChangeSubscriptionStrategy() : SubscriptionExecutionStrategy
             return null;
         }
 
-        if (shared)
+        if (alike is not null)
         {
-            var key = $"result:{DocumentIds.Of(context.Document)}:{context.Operation.Name?.StringValue}:{caller.Roles}:{visibility}";
             var serializer = context.RequestServices!.GetRequiredService<IGraphQLTextSerializer>();
-            return (ExecutionResult?)await reads.GetAsync(key, () => InScopeAsync(scopes, caller, portfolio, async sp =>
+            return (ExecutionResult?)await reads.GetAsync($"result:{alike}:{visibility}", () => InScopeAsync(scopes, caller, portfolio, async sp =>
                 (object?)new SerializedResult(serializer.Serialize(await RunAsync(context, node, sp, caller, entity, CancellationToken.None)))));
         }
 
