@@ -5,6 +5,7 @@ using Dso.Domain.Organizations;
 using Dso.Domain.Persistence;
 using Dso.Domain.Work;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Dso.Domain.Connections;
@@ -18,7 +19,7 @@ namespace Dso.Domain.Connections;
 /// connection's cursor moves only then. A source failure fails the run and raises SYNC_FAILED (one open alert per
 /// connection). Stopped (the host shuts down), it lets its lease go: the next worker resumes it.
 /// </summary>
-public sealed partial class RunSync(DsoDbContext db, Worker worker, TimeProvider clock, ILogger<RunSync> logger)
+public sealed partial class RunSync(DsoDbContext db, IServiceScopeFactory scopes, Worker worker, TimeProvider clock, ILogger<RunSync> logger)
 {
     /// <summary>The most records one transaction writes when the source has several batches ready.</summary>
     public const int MaxRecordsPerCommit = 10_000;
@@ -36,12 +37,36 @@ public sealed partial class RunSync(DsoDbContext db, Worker worker, TimeProvider
             throw new LeaseLostException(what);
         }
 
+        // The lease beats from here on, while the run starts and while it awaits its source between commits.
+        var lease = new Lease(worker, clock, (now, ct) => Leases.RenewAsync(db.Set<SyncRun>().Where(r => r.Id == runId), worker, now, ct), what);
+        using var beating = new CancellationTokenSource();
+        var beat = lease.BeatAsync(RenewApartAsync, beating.Token);
+        try
+        {
+            return await ExecuteAsync(run, lease, source, cancellationToken);
+        }
+        finally
+        {
+            await beating.CancelAsync();
+            await beat;
+        }
+
+        async Task<int> RenewApartAsync(DateTimeOffset now, CancellationToken stop)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var apart = scope.ServiceProvider.GetRequiredService<DsoDbContext>();
+            return await Leases.RenewAsync(apart.Set<SyncRun>().IgnoreQueryFilters().Where(r => r.Id == runId && r.State == ImportJobState.Running), worker, now, stop);
+        }
+    }
+
+    private async Task<SyncRun> ExecuteAsync(SyncRun run, Lease lease, ISyncSource source, CancellationToken cancellationToken)
+    {
+        var runId = run.Id;
         var connection = await db.Set<ErpConnection>().AsNoTracking().SingleAsync(c => c.Id == run.ErpConnectionId, cancellationToken);
         var organization = await db.Organizations.AsNoTracking().SingleAsync(cancellationToken);
         run.Start(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        var read = new Read(run.Id, run.ReadId!.Value, run.Mode, connection, organization,
-            new Lease(worker, clock, (now, ct) => Leases.RenewAsync(db.Set<SyncRun>().Where(r => r.Id == runId), worker, now, ct), what),
+        var read = new Read(run.Id, run.ReadId!.Value, run.Mode, connection, organization, lease,
             await RecordChecker.CreateAsync(db, organization.MainCurrency, organization.Today(clock), cancellationToken),
             run.Mode == SyncMode.Full ? await SeenAsync(run.ReadId.Value, cancellationToken) : new PieceIdSet());
         try
