@@ -24,7 +24,7 @@ public sealed class ChangeSubscriptionStrategy() : SubscriptionExecutionStrategy
         try
         {
             var source = await node.FieldDefinition!.StreamResolver!.ResolveAsync(new ReadonlyResolveFieldContext(node, context));
-            return new EventResults(this, context, node, (ChangeSource)source);
+            return new EventResults(this, new Subscriber(context, node, (ChangeSource)source));
         }
         catch (ExecutionError error)
         {
@@ -36,25 +36,23 @@ public sealed class ChangeSubscriptionStrategy() : SubscriptionExecutionStrategy
     }
 
     /// <summary>The result of one change for the subscriber, or null when they may not see its entity.</summary>
-    private async Task<ExecutionResult?> ExecuteAsync(ExecutionContext context, ExecutionNode node, ChangedEntityLoader load, Change change, CancellationToken cancellationToken)
+    private async Task<ExecutionResult?> ExecuteAsync(Subscriber subscriber, Change change, CancellationToken cancellationToken)
     {
-        var caller = context.User!.ToPrincipal()!;
+        var (context, node) = (subscriber.Context, subscriber.Node);
         try
         {
-            // Subscribers alike (one document without variables, the same roles, and the same user unless they are
-            // administrators) await one task, so that thousands of them are woken once, not once a read. The shared
+            // Subscribers alike await one task, so that thousands of them are woken once, not once a read. The shared
             // reads are not cancelled with a subscriber: they take a moment and others await them. The first
             // subscriber runs them on the fan-out's thread, once a change for all who share them.
-            if (!context.Variables.Any())
+            if (subscriber.Alike is { } alike)
             {
-                var alike = $"{DocumentIds.Of(context.Document)}:{context.Operation.Name?.StringValue}:{caller.Roles}";
-                return (ExecutionResult?)await SharedReads.Of(change).GetAsync($"subscriber:{alike}:{(caller.IsAdmin ? 0 : caller.UserId)}",
-                    async () => await ReadAsync(context, node, load, change, caller, alike, CancellationToken.None));
+                return (ExecutionResult?)await SharedReads.Of(change).GetAsync(subscriber.SharedKey!,
+                    async () => await ReadAsync(subscriber, change, alike, CancellationToken.None));
             }
 
             // Off the fan-out's thread: this subscriber's reads are its own.
             await Task.Yield();
-            return await ReadAsync(context, node, load, change, caller, alike: null, cancellationToken);
+            return await ReadAsync(subscriber, change, alike: null, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -65,15 +63,16 @@ public sealed class ChangeSubscriptionStrategy() : SubscriptionExecutionStrategy
     // The organization's restriction, then the entity as the caller may see it, each read once per change; then the
     // result, run and serialized once for the subscribers alike who see alike, or run for this subscriber alone
     // (no `alike`: its document has variables).
-    private async Task<ExecutionResult?> ReadAsync(ExecutionContext context, ExecutionNode node, ChangedEntityLoader load, Change change, Dso.Domain.Users.Principal caller, string? alike, CancellationToken cancellationToken)
+    private async Task<ExecutionResult?> ReadAsync(Subscriber subscriber, Change change, string? alike, CancellationToken cancellationToken)
     {
+        var (context, node, caller) = (subscriber.Context, subscriber.Node, subscriber.Caller);
         var scopes = context.RequestServices!.GetRequiredService<IServiceScopeFactory>();
         var reads = SharedReads.Of(change);
         var restricts = await reads.GetAsync("restricts", () => InScopeAsync(scopes, caller, false, async sp =>
             (object?)await Dso.Domain.Users.EnterAsUser.RestrictsAsync(sp.GetRequiredService<Dso.Domain.Persistence.DsoDbContext>(), CancellationToken.None))) is true;
         var portfolio = restricts && !caller.IsAdmin;
         var visibility = portfolio ? caller.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture) : "organization";
-        if (await reads.GetAsync("entity:" + visibility, () => InScopeAsync(scopes, caller, portfolio, sp => load(sp.GetRequiredService<Loaders>(), change.EntityId, CancellationToken.None))) is not { } entity)
+        if (await reads.GetAsync("entity:" + visibility, () => InScopeAsync(scopes, caller, portfolio, sp => subscriber.Load(sp.GetRequiredService<Loaders>(), change.EntityId, CancellationToken.None))) is not { } entity)
         {
             return null;
         }
@@ -82,7 +81,7 @@ public sealed class ChangeSubscriptionStrategy() : SubscriptionExecutionStrategy
         {
             var serializer = context.RequestServices!.GetRequiredService<IGraphQLTextSerializer>();
             return (ExecutionResult?)await reads.GetAsync($"result:{alike}:{visibility}", () => InScopeAsync(scopes, caller, portfolio, async sp =>
-                (object?)new SerializedResult(serializer.Serialize(await RunAsync(context, node, sp, caller, entity, CancellationToken.None)))));
+                (object?)SerializedResult.Of(serializer.Serialize(await RunAsync(context, node, sp, caller, entity, CancellationToken.None)))));
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -110,15 +109,15 @@ public sealed class ChangeSubscriptionStrategy() : SubscriptionExecutionStrategy
     /// The results of a stream, pulled one at a time (the WebSocket transport awaits each send before reading the
     /// next change) or pushed to an observer.
     /// </summary>
-    private sealed class EventResults(ChangeSubscriptionStrategy strategy, ExecutionContext context, ExecutionNode node, ChangeSource stream)
+    private sealed class EventResults(ChangeSubscriptionStrategy strategy, Subscriber subscriber)
         : IObservable<ExecutionResult>, IAsyncEnumerable<ExecutionResult>
     {
         public async IAsyncEnumerator<ExecutionResult> GetAsyncEnumerator(CancellationToken cancellationToken = default)
         {
-            using var changes = stream.Changes;
+            using var changes = subscriber.Source.Changes;
             await foreach (var change in changes.Changes.ReadAllAsync(cancellationToken))
             {
-                if (await strategy.ExecuteAsync(context, node, stream.Load, change, cancellationToken) is { } result)
+                if (await strategy.ExecuteAsync(subscriber, change, cancellationToken) is { } result)
                 {
                     yield return result;
                 }
@@ -147,5 +146,38 @@ public sealed class ChangeSubscriptionStrategy() : SubscriptionExecutionStrategy
             {
             }
         }
+    }
+
+    /// <summary>
+    /// One subscription, as its events are executed: the caller, and (for a document without variables) the key of
+    /// the subscribers alike (one document and operation, the same roles, and the same user unless they are
+    /// administrators), worked out once, not once an event.
+    /// </summary>
+    private sealed class Subscriber
+    {
+        public Subscriber(ExecutionContext context, ExecutionNode node, ChangeSource source)
+        {
+            (Context, Node, Source) = (context, node, source);
+            Caller = context.User!.ToPrincipal()!;
+            if (!context.Variables.Any())
+            {
+                Alike = $"{DocumentIds.Of(context.Document)}:{context.Operation.Name?.StringValue}:{Caller.Roles}";
+                SharedKey = $"subscriber:{Alike}:{(Caller.IsAdmin ? 0 : Caller.UserId)}";
+            }
+        }
+
+        public ExecutionContext Context { get; }
+
+        public ExecutionNode Node { get; }
+
+        public ChangeSource Source { get; }
+
+        public ChangedEntityLoader Load => Source.Load;
+
+        public Dso.Domain.Users.Principal Caller { get; }
+
+        public string? Alike { get; }
+
+        public string? SharedKey { get; }
     }
 }

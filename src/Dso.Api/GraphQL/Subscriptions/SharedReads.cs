@@ -20,14 +20,27 @@ public sealed class SharedReads
         tasks.GetOrAdd(key, _ => new Lazy<Task<object?>>(read, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 }
 
-/// <summary>A result serialized once for the subscribers who share it; the transports send its text as it is.</summary>
-public sealed class SerializedResult(string json) : global::GraphQL.ExecutionResult
+/// <summary>
+/// A result serialized once for the subscribers who share it, as text and as UTF-8: the transports send it as it is
+/// (thousands of sockets write the same bytes, not thousands of encodings of one text).
+/// </summary>
+public sealed class SerializedResult : global::GraphQL.ExecutionResult
 {
-    public string Json { get; } = json;
+    private SerializedResult(string json) => (Json, Utf8) = (json, System.Text.Encoding.UTF8.GetBytes(json));
+
+    public string Json { get; }
+
+    public ReadOnlyMemory<byte> Utf8 { get; }
+
+    public static SerializedResult Of(string json) => new(json);
 
     /// <summary>The JSON of a result: its text when it was serialized already.</summary>
     public static string Text(global::GraphQL.ExecutionResult result, global::GraphQL.IGraphQLTextSerializer serializer) =>
         result is SerializedResult serialized ? serialized.Json : serializer.Serialize(result);
+
+    /// <summary>The JSON of a result as UTF-8: its bytes when it was serialized already.</summary>
+    public static ReadOnlyMemory<byte> Bytes(global::GraphQL.ExecutionResult result, global::GraphQL.IGraphQLTextSerializer serializer) =>
+        result is SerializedResult serialized ? serialized.Utf8 : System.Text.Encoding.UTF8.GetBytes(serializer.Serialize(result));
 }
 
 /// <summary>A number for each parsed document (the document cache hands one instance to every request of the same text).</summary>

@@ -371,13 +371,13 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
                 var events = stream as IAsyncEnumerable<ExecutionResult> ?? throw new InvalidOperationException("Subscriptions are served by ChangeSubscriptionStrategy.");
                 await foreach (var next in events.WithCancellation(operation.Token))
                 {
-                    await SendAsync("next", id, Subscriptions.SerializedResult.Text(next, serializer), operation);
+                    await SendAsync("next", id, Subscriptions.SerializedResult.Bytes(next, serializer), operation);
                 }
             }
             else
             {
                 services.GetRequiredService<RequestCost>().Report(result);
-                await SendAsync("next", id, serializer.Serialize(result), operation);
+                await SendAsync("next", id, Encoding.UTF8.GetBytes(serializer.Serialize(result)), operation);
             }
 
             await SendAsync("complete", id, null, operation);
@@ -406,13 +406,14 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
     {
         using var document = JsonDocument.Parse(serializer.Serialize(new ExecutionResult { Errors = [.. errors] }));
         var list = document.RootElement.TryGetProperty("errors", out var e) ? e.GetRawText() : "[]";
-        return SendAsync("error", id, list, operation);
+        return SendAsync("error", id, Encoding.UTF8.GetBytes(list), operation);
     }
 
     private Task SendAsync(string type) => SendAsync(type, null, null, null);
 
-    // One message at a time on the socket; nothing more for an operation the client completed.
-    private async Task SendAsync(string type, string? id, string? payload, Operation? operation)
+    // One message at a time on the socket; nothing more for an operation the client completed. The payload is JSON
+    // as UTF-8, written as it is.
+    private async Task SendAsync(string type, string? id, ReadOnlyMemory<byte>? payload, Operation? operation)
     {
         await sending.WaitAsync(stop.Token);
         try
@@ -432,10 +433,10 @@ public sealed partial class GraphQLWebSocketSession : IAsyncDisposable
                 json.WriteString("id", id);
             }
 
-            if (payload is not null)
+            if (payload is { } raw)
             {
                 json.WritePropertyName("payload");
-                json.WriteRawValue(payload, skipInputValidation: true);
+                json.WriteRawValue(raw.Span, skipInputValidation: true);
             }
 
             json.WriteEndObject();
