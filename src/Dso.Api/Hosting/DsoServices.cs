@@ -54,6 +54,9 @@ public static class DsoServices
             o.SeedDemo = configuration.GetValue<bool>("Dso:Demo:Seed");
         });
         services.AddHealthChecks();
+        // A stopping server tells all its background workers at once (each gives its claimed work back), not one
+        // after the other: an import is not left to finish while the others stop.
+        services.Configure<HostOptions>(o => o.ServicesStopConcurrently = true);
         services.AddHostedService<Jobs.DatabaseMaintenanceJob>();
         services.AddScheduler();
         services.AddTransient<Jobs.ScenarioMorningJob>();

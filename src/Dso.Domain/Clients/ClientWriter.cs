@@ -11,7 +11,7 @@ public static class ClientWriter
         var existing = new Dictionary<string, Client>(StringComparer.Ordinal);
         foreach (var chunk in values.Select(v => v.Code).Distinct().Chunk(500))
         {
-            foreach (var client in await db.Clients.Include(c => c.Contacts).Where(c => chunk.Contains(c.Code)).ToListAsync(cancellationToken))
+            foreach (var client in await db.Clients.Include(c => c.Contacts).Where(c => EF.Parameter(chunk).Contains(c.Code)).ToListAsync(cancellationToken))
             {
                 existing[client.Code] = client;
             }

@@ -58,7 +58,7 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
     private async Task<Dictionary<string, (long Id, string Currency)>> WriteClientsAsync(IReadOnlyList<ImportRow> batch, CancellationToken cancellationToken)
     {
         var codes = batch.Select(r => r.Client?.Code ?? r.Piece!.ClientCode).Distinct(StringComparer.Ordinal).ToList();
-        var existing = await LoadAsync(codes, chunk => db.Clients.AsNoTracking().Include(c => c.Contacts).Where(c => chunk.Contains(c.Code)), c => c.Code, cancellationToken);
+        var existing = await LoadAsync(codes, chunk => db.Clients.AsNoTracking().Include(c => c.Contacts).Where(c => EF.Parameter(chunk).Contains(c.Code)), c => c.Code, cancellationToken);
         var values = batch.Where(r => r.Client is not null).GroupBy(r => r.Client!.Code, StringComparer.Ordinal)
             .Select(g => ClientValidation.Validate(g.First().Client!, default, mainCurrency, [])!).ToList();
         var ids = existing.ToDictionary(e => e.Key, e => (e.Value.Id, e.Value.Currency), StringComparer.Ordinal);
@@ -97,7 +97,7 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
 
     private async Task WritePiecesAsync(List<PieceValues> values, CancellationToken cancellationToken)
     {
-        var existing = await LoadAsync(values.Select(v => v.Number).Distinct().ToList(), chunk => db.Pieces.AsNoTracking().Where(p => chunk.Contains(p.Number)),
+        var existing = await LoadAsync(values.Select(v => v.Number).Distinct().ToList(), chunk => db.Pieces.AsNoTracking().Where(p => EF.Parameter(chunk).Contains(p.Number)),
             p => (p.Type, p.Number), cancellationToken);
         var changed = new List<PieceValues>();
         var created = new List<(long Id, long? ClientId)>();
@@ -148,7 +148,7 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
         where TKey : notnull
     {
         var loaded = new Dictionary<TKey, T>();
-        foreach (var chunk in keys.Chunk(500))
+        foreach (var chunk in keys.Chunk(RunImport.BatchSize))
         {
             foreach (var item in await query(chunk).ToListAsync(cancellationToken))
             {

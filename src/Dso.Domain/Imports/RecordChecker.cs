@@ -59,8 +59,17 @@ public sealed class RecordChecker
         }
 
         // A cell the normalizer already refused (a formula) is reported once: its issues are the last of the list.
-        var reported = issues.AsEnumerable().Reverse().TakeWhile(i => i.Line == row.Line).Select(i => i.Column).ToHashSet();
-        issues.AddRange(errors.Select(e => new RowIssue(row.Line, column(FieldOf(e)), e.Message)).Where(issue => !reported.Contains(issue.Column)));
+        if (errors.Count > 0)
+        {
+            var reported = new HashSet<string?>();
+            for (var i = issues.Count - 1; i >= 0 && issues[i].Line == row.Line; i--)
+            {
+                reported.Add(issues[i].Column);
+            }
+
+            issues.AddRange(errors.Select(e => new RowIssue(row.Line, column(FieldOf(e)), e.Message)).Where(issue => !reported.Contains(issue.Column)));
+        }
+
         return issues.Count == before;
     }
 

@@ -8,10 +8,11 @@ namespace Dso.Domain.Imports;
 
 /// <summary>
 /// Runs an import job this worker has claimed (<see cref="ClaimImport"/>), renewing its lease as it goes: reads
-/// the file (a <see cref="FileRecords"/> source) once to check every record (nothing is written while one is invalid
-/// under <c>rejectFileOnErrors</c>), then reads it again and writes in batches inside one transaction through the
-/// <see cref="ImportPipeline"/>, then (FULL) settles the open pieces of the source that the file no longer lists, and
-/// commits the job's final state with the data, removing its file. Memory stays bounded whatever the file size.
+/// the file (a <see cref="FileRecords"/> source) once, checking every record and writing the good ones in batches
+/// through the <see cref="ImportPipeline"/> inside one transaction, then (FULL) settles the open pieces of the source
+/// that the file no longer lists, and commits the job's final state with the data, removing its file. A file that
+/// cannot be imported (a problem under <c>rejectFileOnErrors</c>, a wrong header, no rows) rolls back: nothing of it is
+/// written. Memory stays bounded whatever the file size.
 /// Stopped (cancelled), it gives the job back to the queue; a worker that dies leaves it to be taken over once
 /// its lease lapses. Either way its transaction rolled back, so running it again is safe.
 /// </summary>
@@ -52,60 +53,57 @@ public sealed class RunImport(DsoDbContext db, Worker worker, IOptions<DomainOpt
         var organization = await db.Organizations.SingleAsync(cancellationToken);
         job.Start(clock.GetUtcNow(), organization.Today(clock));
         await db.SaveChangesAsync(cancellationToken);
-        var rows = 0;
         try
         {
             var mapping = ImportMappingParser.Parse(job.MappingJson).Value ?? throw new InvalidOperationException("The job's mapping is invalid.");
             var records = new FileRecords(ct => OpenAsync(job, mapping, ct), mapping, job.AsOf!.Value, job.IsXlsx);
             var context = new ImportContext(job, mapping, records, organization.MainCurrency, organization.Settings.RejectFileOnErrors, lease);
-            (var issues, rows, var badLines) = await ValidateAsync(context, progress, cancellationToken);
-            if (issues.Count > 0 && (context.RejectOnErrors || issues.Any(i => i.Line <= 1)) || rows == 0)
-            {
-                return await FailAsync(job.Id, rows, issues, rows == 0 && issues.Count == 0 ? "The file has no rows." : $"{issues.Count} problem(s) found; nothing was imported.", cancellationToken);
-            }
-
-            return await WriteAsync(context, rows, issues, badLines, progress, cancellationToken);
+            return await ImportAsync(context, progress, cancellationToken);
         }
         catch (UnreadableRowException e)
         {
-            return await FailAsync(job.Id, rows, [new RowIssue(e.Line, null, e.Message)], e.Message, cancellationToken);
+            return await FailAsync(job.Id, 0, [new RowIssue(e.Line, null, e.Message)], e.Message, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException and not LeaseLostException)
         {
             // The transaction rolled back: record why, then let the caller log the exception.
-            await FailAsync(job.Id, rows, [], "The import failed unexpectedly; nothing was imported.", CancellationToken.None);
+            await FailAsync(job.Id, 0, [], "The import failed unexpectedly; nothing was imported.", CancellationToken.None);
             throw;
         }
     }
 
-    private async Task<(List<RowIssue> Issues, int Rows, HashSet<int> BadLines)> ValidateAsync(ImportContext context, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    // One read of the file: each batch is checked, and its good records written, in one transaction that commits only
+    // when the file can be imported (its header is right, it has rows, and it has no problem if the organization
+    // rejects files with errors). Once such a file has a problem, the rest is only checked, to report every problem.
+    private async Task<ImportJob> ImportAsync(ImportContext context, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var checker = await RecordChecker.CreateAsync(db, context.MainCurrency, context.ImportDate, cancellationToken);
-        var (issues, badLines) = await context.Records.CheckAsync(
-            checker,
-            async (rows, found) =>
-            {
-                progress?.Report(new ImportProgress("validating", rows, found));
-                await context.Lease.KeepAsync(cancellationToken);
-            },
-            cancellationToken);
-        progress?.Report(new ImportProgress("validated", context.Records.RowsRead, issues.Count));
-        return (issues, context.Records.RowsRead, badLines);
-    }
-
-    private async Task<ImportJob> WriteAsync(ImportContext context, int rows, List<RowIssue> issues, HashSet<int> badLines, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
-    {
+        var issues = new List<RowIssue>();
+        var imported = 0;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         using var pipeline = new ImportPipeline(db, context.Job.OrganizationId, context.Job.Source, context.MainCurrency, context.ImportDate, clock);
-        var imported = 0;
         await foreach (var batch in context.Records.ReadAsync(BatchSize, cancellationToken))
         {
-            var good = batch.Rows.Where(r => !badLines.Contains(r.Line)).ToList();
-            await pipeline.WriteAsync(good, cancellationToken);
-            imported += good.Count;
-            progress?.Report(new ImportProgress("writing", imported, 0));
+            issues.AddRange(batch.Refused);
+            var refused = batch.Refused.Select(i => i.Line).ToHashSet();
+            var good = batch.Rows.Where(row => checker.Check(row, context.Records.Column, issues) && !refused.Contains(row.Line)).ToList();
+            if (issues.Count == 0 || !context.RejectOnErrors)
+            {
+                await pipeline.WriteAsync(good, cancellationToken);
+                imported += good.Count;
+            }
+
+            progress?.Report(new ImportProgress("writing", context.Records.RowsRead, issues.Count));
             // Inside the transaction: while it is open, no other worker can take the job over.
             await context.Lease.KeepAsync(cancellationToken);
+        }
+
+        var rows = context.Records.RowsRead;
+        if (context.Records.HeaderIssues.Count > 0 || (issues.Count > 0 && context.RejectOnErrors) || rows == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            var found = context.Records.HeaderIssues.Count > 0 ? context.Records.HeaderIssues : issues;
+            return await FailAsync(context.Job.Id, rows, found, rows == 0 && found.Count == 0 ? "The file has no rows." : $"{found.Count} problem(s) found; nothing was imported.", cancellationToken);
         }
 
         if (context.Job.Mode == ImportMode.Full && context.Mapping.Kind == ImportKind.Pieces)

@@ -22,6 +22,7 @@ public static class PersistenceServiceCollectionExtensions
         EnsureDirectory(connection);
         services.AddScoped<Tenant>();
         services.AddSingleton<SqlitePragmas>();
+        services.AddSingleton<SqliteStatementCache>();
         services.AddSingleton<Audit.AuditInterceptor>();
         services.AddSingleton<Events.EventSignal>();
         services.AddSingleton<Events.EventRecorder>();
@@ -29,10 +30,12 @@ public static class PersistenceServiceCollectionExtensions
         services.AddDbContext<DsoDbContext>((sp, options) => options
             .UseSqlite(connection, sqlite => sqlite
                 .MigrationsAssembly(typeof(DsoDbContext).Assembly.GetName().Name)
-                .MigrationsHistoryTable("__Migrations"))
+                .MigrationsHistoryTable("__Migrations")
+                // One statement a command, so that each entity's insert and update keeps one text, compiled once (SqliteStatementCache).
+                .MaxBatchSize(1))
             // SQLite rebuilds a table to drop a column outside the migration's transaction (EventsAndLeases): expected, not worth a warning on every fresh database.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning))
-            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<Audit.AuditInterceptor>(), sp.GetRequiredService<Events.EventRecorder>())
+            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<SqliteStatementCache>(), sp.GetRequiredService<Audit.AuditInterceptor>(), sp.GetRequiredService<Events.EventRecorder>())
             .AddInterceptors(sp.GetServices<IInterceptor>()));
         return services;
     }

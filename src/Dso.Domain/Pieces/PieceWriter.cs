@@ -16,7 +16,7 @@ public static class PieceWriter
         var existing = new Dictionary<(PieceType, string), Piece>();
         foreach (var chunk in values.Select(v => v.Number).Distinct().Chunk(ChunkSize))
         {
-            foreach (var piece in await db.Pieces.Where(p => chunk.Contains(p.Number)).ToListAsync(cancellationToken))
+            foreach (var piece in await db.Pieces.Where(p => EF.Parameter(chunk).Contains(p.Number)).ToListAsync(cancellationToken))
             {
                 existing[(piece.Type, piece.Number)] = piece;
             }
@@ -26,7 +26,7 @@ public static class PieceWriter
         foreach (var chunk in needHistory.Chunk(ChunkSize))
         {
             // Tracked events attach themselves to their (tracked) pieces' BalanceHistory.
-            await db.BalanceEvents.Where(e => chunk.Contains(e.PieceId)).LoadAsync(cancellationToken);
+            await db.BalanceEvents.Where(e => EF.Parameter(chunk).Contains(e.PieceId)).LoadAsync(cancellationToken);
         }
 
         var pieces = new List<Piece>(values.Count);

@@ -69,7 +69,7 @@ public sealed class UpsertPieces(DsoDbContext db, TimeProvider clock)
         var clients = new Dictionary<string, (long, string)>(StringComparer.Ordinal);
         foreach (var chunk in codes.Chunk(ChunkSize))
         {
-            var rows = await db.Clients.Where(c => chunk.Contains(c.Code)).Select(c => new { c.Code, c.Id, c.Currency }).ToListAsync(cancellationToken);
+            var rows = await db.Clients.Where(c => EF.Parameter(chunk).Contains(c.Code)).Select(c => new { c.Code, c.Id, c.Currency }).ToListAsync(cancellationToken);
             rows.ForEach(r => clients[r.Code] = (r.Id, r.Currency));
         }
 
