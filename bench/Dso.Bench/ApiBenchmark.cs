@@ -18,16 +18,29 @@ internal static class ApiBenchmark
     {
         Console.WriteLine("| pieces | clients | upsertPieces (pieces/s) | pieces(first: 100) with clients p50 | p95 |");
         Console.WriteLine("|---:|---:|---:|---:|---:|");
+        var rates = new List<(int Size, double Upserts)>();
         foreach (var size in sizes)
         {
-            Console.WriteLine(await RunAsync(size));
+            var (row, upserts) = await RunAsync(size);
+            Console.WriteLine(row);
+            rates.Add((size, upserts));
+        }
+
+        // Beside the file import of as many pieces over as many clients, on the same machine, one after the other.
+        Console.WriteLine();
+        Console.WriteLine("| pieces | upsertPieces (upserts/s) | file import (rows/s) | upsertPieces ÷ file import |");
+        Console.WriteLine("|---:|---:|---:|---:|");
+        foreach (var (size, upserts) in rates)
+        {
+            var imported = await ImportBenchmark.RowsPerSecondAsync(size);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {size:N0} | {upserts:N0} | {imported:N0} | {upserts / imported:N2} |"));
         }
     }
 
     private const string PageQuery =
         "query($after: String) { pieces(first: 100, after: $after) { pageInfo { endCursor } nodes { number dueDate openAmount { amount currency } daysOverdue client { code name outstanding { amount } } } } }";
 
-    private static async Task<string> RunAsync(int pieceCount)
+    private static async Task<(string Row, double UpsertsPerSecond)> RunAsync(int pieceCount)
     {
         var path = Path.Combine(Path.GetTempPath(), $"dso-bench-{Guid.NewGuid():N}.db");
         await using var app = await BenchServer.StartAsync($"Data Source={path}");
@@ -36,8 +49,9 @@ internal static class ApiBenchmark
         var latencies = (await PagesAsync([http], 60, warmUp: 10))[0];
         await app.StopAsync();
         Delete(path);
-        return string.Create(CultureInfo.InvariantCulture,
-            $"| {pieceCount:N0} | {Math.Max(100, pieceCount / 20):N0} | {upserts / load.TotalSeconds:N0} ({upserts:N0} upserts in {load.TotalSeconds:N1} s) | {Percentile(latencies, 0.5):N1} ms | {Percentile(latencies, 0.95):N1} ms |");
+        return (string.Create(CultureInfo.InvariantCulture,
+            $"| {pieceCount:N0} | {Math.Max(100, pieceCount / 20):N0} | {upserts / load.TotalSeconds:N0} ({upserts:N0} upserts in {load.TotalSeconds:N1} s) | {Percentile(latencies, 0.5):N1} ms | {Percentile(latencies, 0.95):N1} ms |"),
+            upserts / load.TotalSeconds);
     }
 
     /// <summary>

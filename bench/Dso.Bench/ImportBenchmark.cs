@@ -18,19 +18,10 @@ internal static partial class ImportBenchmark
 
     public static async Task RunAsync(int pieces)
     {
-        var folder = Directory.CreateTempSubdirectory("dso-import-bench-").FullName;
-        var csv = Path.Combine(folder, "export.csv");
         var clients = Math.Max(10, pieces / 20);
-        Generate(csv, pieces, clients);
-        var mapping = Path.Combine(folder, "mapping.json");
-        await File.WriteAllTextAsync(mapping, Mapping);
-        var database = $"Data Source={Path.Combine(folder, "dso.db")}";
-        var api = Path.Combine(AppContext.BaseDirectory, "Dso.Api.dll");
-
-        var organization = Regex.Match(Run("dotnet", [api, "admin", "create-organization", "--name", "Bench SAS", "--ConnectionStrings:Dso", database]).Output, "\"organizationId\":\"([^\"]+)\"").Groups[1].Value;
-        string[] import = [api, "admin", "import", "--organization", organization, "--file", csv, "--mapping", mapping, "--mode", "FULL", "--ConnectionStrings:Dso", database];
-        var first = Run("/usr/bin/time", ["-f", "maxrss=%M", "dotnet", .. import]);
-        var again = Run("/usr/bin/time", ["-f", "maxrss=%M", "dotnet", .. import]);
+        var (folder, csv, organization, import) = await PrepareAsync(pieces, clients);
+        var first = Run("/usr/bin/time", ["-f", "maxrss=%M", .. import]);
+        var again = Run("/usr/bin/time", ["-f", "maxrss=%M", .. import]);
         var sqlite = SqliteImport(folder, csv, "indexed", PiecesIndexes);
         var raw = SqliteImport(folder, csv, "raw", UniqueKey);
 
@@ -52,7 +43,30 @@ internal static partial class ImportBenchmark
     /// <summary>A database holding one organization with an imported export of N pieces over the given clients (for other benchmarks).</summary>
     public static async Task<(string ConnectionString, string Folder)> ImportedDatabaseAsync(int pieces, int clients)
     {
-        var folder = Directory.CreateTempSubdirectory("dso-bench-data-").FullName;
+        var (database, folder, _) = await TimedImportAsync(pieces, clients);
+        return (database, folder);
+    }
+
+    /// <summary>The rows per second of a FULL import of N pieces over N/20 clients with `admin import` (for the API's comparison).</summary>
+    public static async Task<double> RowsPerSecondAsync(int pieces)
+    {
+        var (_, folder, seconds) = await TimedImportAsync(pieces, Math.Max(10, pieces / 20));
+        Directory.Delete(folder, recursive: true);
+        return pieces / seconds;
+    }
+
+    private static async Task<(string ConnectionString, string Folder, double Seconds)> TimedImportAsync(int pieces, int clients)
+    {
+        var (folder, _, _, import) = await PrepareAsync(pieces, clients);
+        var run = Run(import[0], import[1..]);
+        return (import[^1], folder, run.Seconds);
+    }
+
+    // A folder with the export of N pieces over the given clients, its mapping and a database with one organization; and
+    // the command that imports the export FULL into it (its last argument the connection string).
+    private static async Task<(string Folder, string Csv, string Organization, string[] Import)> PrepareAsync(int pieces, int clients)
+    {
+        var folder = Directory.CreateTempSubdirectory("dso-import-bench-").FullName;
         var csv = Path.Combine(folder, "export.csv");
         Generate(csv, pieces, clients);
         var mapping = Path.Combine(folder, "mapping.json");
@@ -60,8 +74,7 @@ internal static partial class ImportBenchmark
         var database = $"Data Source={Path.Combine(folder, "dso.db")}";
         var api = Path.Combine(AppContext.BaseDirectory, "Dso.Api.dll");
         var organization = Regex.Match(Run("dotnet", [api, "admin", "create-organization", "--name", "Bench SAS", "--ConnectionStrings:Dso", database]).Output, "\"organizationId\":\"([^\"]+)\"").Groups[1].Value;
-        Run("dotnet", [api, "admin", "import", "--organization", organization, "--file", csv, "--mapping", mapping, "--mode", "FULL", "--ConnectionStrings:Dso", database]);
-        return (database, folder);
+        return (folder, csv, organization, ["dotnet", api, "admin", "import", "--organization", organization, "--file", csv, "--mapping", mapping, "--mode", "FULL", "--ConnectionStrings:Dso", database]);
     }
 
     public static void Generate(string path, int pieces, int clients)

@@ -19,6 +19,10 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
     private readonly BulkInserter<BalanceEvent> events = new(db);
     private readonly Events.EventWriter announcements = new(db);
 
+    // The clients this writer wrote or found so far, with the values they hold when it was given them (null when it
+    // read them without values of its own): a writer lives within one transaction, in which nobody else changes them.
+    private readonly Dictionary<string, (long Id, string Currency, ClientValues? Values)> known = new(StringComparer.Ordinal);
+
     /// <summary>Every piece written or found unchanged, by id (what a FULL read listed).</summary>
     public PieceIdSet SeenPieces { get; } = new();
 
@@ -57,13 +61,33 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
 
     private async Task<Dictionary<string, (long Id, string Currency)>> WriteClientsAsync(IReadOnlyList<ImportRow> batch, CancellationToken cancellationToken)
     {
-        var codes = batch.Select(r => r.Client?.Code ?? r.Piece!.ClientCode).Distinct(StringComparer.Ordinal).ToList();
-        var existing = await LoadAsync(codes, chunk => db.Clients.AsNoTracking().Include(c => c.Contacts).Where(c => EF.Parameter(chunk).Contains(c.Code)), c => c.Code, cancellationToken);
         var values = batch.Where(r => r.Client is not null).GroupBy(r => r.Client!.Code, StringComparer.Ordinal)
-            .Select(g => ClientValidation.Validate(g.First().Client!, default, mainCurrency, [])!).ToList();
-        var ids = existing.ToDictionary(e => e.Key, e => (e.Value.Id, e.Value.Currency), StringComparer.Ordinal);
+            .Select(g => ClientValidation.Validate(g.First().Client!, default, mainCurrency, [])!).ToDictionary(v => v.Code, StringComparer.Ordinal);
+        var codes = batch.Select(r => r.Client?.Code ?? r.Piece!.ClientCode).Distinct(StringComparer.Ordinal).ToList();
+        var ids = new Dictionary<string, (long Id, string Currency)>(StringComparer.Ordinal);
+        var unknown = new List<string>();
+        foreach (var code in codes)
+        {
+            // A client this import already wrote or found, given the same values again (or none), is not read again.
+            if (known.TryGetValue(code, out var held) && (!values.TryGetValue(code, out var value) || (held.Values is { } before && Same(before, value))))
+            {
+                ids[code] = (held.Id, held.Currency);
+            }
+            else
+            {
+                unknown.Add(code);
+            }
+        }
+
+        var existing = await LoadAsync(unknown, chunk => db.Clients.AsNoTracking().Include(c => c.Contacts).Where(c => EF.Parameter(chunk).Contains(c.Code)), c => c.Code, cancellationToken);
+        foreach (var (code, client) in existing)
+        {
+            ids[code] = (client.Id, client.Currency);
+            known[code] = (client.Id, client.Currency, null);
+        }
+
         var changed = new List<ClientValues>();
-        foreach (var value in values)
+        foreach (var value in unknown.Where(values.ContainsKey).Select(code => values[code]))
         {
             if (!existing.TryGetValue(value.Code, out var client))
             {
@@ -83,6 +107,8 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
                 changed.Add(value);
                 ids[value.Code] = (client.Id, value.Currency);
             }
+
+            known[value.Code] = (ids[value.Code].Id, ids[value.Code].Currency, value);
         }
 
         if (changed.Count > 0)
@@ -94,6 +120,9 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
 
         return ids;
     }
+
+    private static bool Same(ClientValues a, ClientValues b) =>
+        a with { Contacts = null } == b with { Contacts = null } && (a.Contacts ?? []).SequenceEqual(b.Contacts ?? []);
 
     private async Task WritePiecesAsync(List<PieceValues> values, CancellationToken cancellationToken)
     {

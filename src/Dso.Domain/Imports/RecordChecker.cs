@@ -14,7 +14,7 @@ namespace Dso.Domain.Imports;
 public sealed class RecordChecker
 {
     private readonly Dictionary<string, string> known;
-    private readonly Dictionary<(PieceType, string), int> seen = [];
+    private readonly PieceKeySet seen = new();
     private readonly string organizationCurrency;
 
     private RecordChecker(Dictionary<string, string> known, string organizationCurrency, DateOnly importDate) =>
@@ -52,9 +52,9 @@ public sealed class RecordChecker
                 issues.Add(new RowIssue(row.Line, column("clientCode"), $"No client with code '{piece.ClientCode}', and the source gives no client to create it."));
             }
             else if (PieceValidation.Validate(piece, new FieldPath("row", row.Line), 0, currency ?? organizationCurrency, ImportDate, errors) is { } value &&
-                !seen.TryAdd((value.Type, value.Number), row.Line))
+                !seen.TryAdd(value.Type, value.Number, row.Line, out var first))
             {
-                issues.Add(new RowIssue(row.Line, column("number"), $"{value.Type} {value.Number} is already on line {seen[(value.Type, value.Number)]}."));
+                issues.Add(new RowIssue(row.Line, column("number"), $"{value.Type} {value.Number} is already on line {first}."));
             }
         }
 
