@@ -48,7 +48,9 @@ public class HostileImportTests
     };
 
     [Theory]
-    [MemberData(nameof(BadFiles))]
+    // Not enumerated at discovery, where the runner keeps the 50 MB file (and its serialized copy) for the whole run:
+    // each file still runs and reports as a test of its own. The domain tests' peak: 1.2 GB with it, 0.6 GB without.
+    [MemberData(nameof(BadFiles), DisableDiscoveryEnumeration = true)]
     public async Task AFileThatIsNotAnExport_FailsWithAClearError_AndChangesNothing(string label, byte[] content, string reason)
     {
         await using var db = await TestDatabase.CreateAsync(new DateOnly(2025, 6, 30));
