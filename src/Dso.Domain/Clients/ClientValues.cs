@@ -11,4 +11,9 @@ public sealed record ClientValues(
     decimal? CreditLimit,
     IReadOnlyList<ContactValues>? Contacts,
     PostalAddress? Address = null,
-    DateOnly? CreditLimitReviewDate = null);
+    DateOnly? CreditLimitReviewDate = null)
+{
+    /// <summary>The same values, contacts compared one by one (a record compares its list by reference).</summary>
+    public bool SameAs(ClientValues other) =>
+        this with { Contacts = null } == other with { Contacts = null } && (Contacts ?? []).SequenceEqual(other.Contacts ?? []);
+}

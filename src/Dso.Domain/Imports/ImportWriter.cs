@@ -69,7 +69,7 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
         foreach (var code in codes)
         {
             // A client this import already wrote or found, given the same values again (or none), is not read again.
-            if (known.TryGetValue(code, out var held) && (!values.TryGetValue(code, out var value) || (held.Values is { } before && Same(before, value))))
+            if (known.TryGetValue(code, out var held) && (!values.TryGetValue(code, out var value) || held.Values?.SameAs(value) == true))
             {
                 ids[code] = (held.Id, held.Currency);
             }
@@ -120,9 +120,6 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
 
         return ids;
     }
-
-    private static bool Same(ClientValues a, ClientValues b) =>
-        a with { Contacts = null } == b with { Contacts = null } && (a.Contacts ?? []).SequenceEqual(b.Contacts ?? []);
 
     private async Task WritePiecesAsync(List<PieceValues> values, CancellationToken cancellationToken)
     {

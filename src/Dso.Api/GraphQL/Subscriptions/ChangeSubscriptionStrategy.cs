@@ -81,7 +81,7 @@ public sealed class ChangeSubscriptionStrategy() : SubscriptionExecutionStrategy
         {
             var serializer = context.RequestServices!.GetRequiredService<IGraphQLTextSerializer>();
             return (ExecutionResult?)await reads.GetAsync($"result:{alike}:{visibility}", () => InScopeAsync(scopes, caller, portfolio, async sp =>
-                (object?)SerializedResult.Of(serializer.Serialize(await RunAsync(context, node, sp, caller, entity, CancellationToken.None)))));
+                (object?)new SerializedResult(serializer.Serialize(await RunAsync(context, node, sp, caller, entity, CancellationToken.None)))));
         }
 
         await using var scope = scopes.CreateAsyncScope();

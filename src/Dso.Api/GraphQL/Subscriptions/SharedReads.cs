@@ -24,15 +24,11 @@ public sealed class SharedReads
 /// A result serialized once for the subscribers who share it, as text and as UTF-8: the transports send it as it is
 /// (thousands of sockets write the same bytes, not thousands of encodings of one text).
 /// </summary>
-public sealed class SerializedResult : global::GraphQL.ExecutionResult
+public sealed class SerializedResult(string json) : global::GraphQL.ExecutionResult
 {
-    private SerializedResult(string json) => (Json, Utf8) = (json, System.Text.Encoding.UTF8.GetBytes(json));
+    public string Json { get; } = json;
 
-    public string Json { get; }
-
-    public ReadOnlyMemory<byte> Utf8 { get; }
-
-    public static SerializedResult Of(string json) => new(json);
+    public ReadOnlyMemory<byte> Utf8 { get; } = System.Text.Encoding.UTF8.GetBytes(json);
 
     /// <summary>The JSON of a result: its text when it was serialized already.</summary>
     public static string Text(global::GraphQL.ExecutionResult result, global::GraphQL.IGraphQLTextSerializer serializer) =>
