@@ -80,34 +80,42 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         string.Join(',', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
 
     // One buffer and writer for all the entries of a save; a new entity's empty values say nothing and are left out.
-    private static string Values(EntityEntry entry, ArrayBufferWriter<byte> buffer, Utf8JsonWriter json)
+    private static string Values(EntityEntry entry, ArrayBufferWriter<byte> buffer, Utf8JsonWriter json) =>
+        Values(entry.Metadata, entry.State, p => entry.CurrentValues[p], p => entry.OriginalValues[p], p => entry.Property(p).IsModified, buffer, json);
+
+    /// <summary>The values of a new entity written outside the change tracker, as an entry of its save would hold them.</summary>
+    internal static string AddedValues(IEntityType type, object entity, ArrayBufferWriter<byte> buffer, Utf8JsonWriter json) =>
+        Values(type, EntityState.Added, p => p.GetGetter().GetClrValue(entity), _ => null, _ => true, buffer, json);
+
+    private static string Values(IEntityType type, EntityState state, Func<IProperty, object?> current, Func<IProperty, object?> original, Func<IProperty, bool> modified,
+        ArrayBufferWriter<byte> buffer, Utf8JsonWriter json)
     {
         buffer.ResetWrittenCount();
         json.Reset(buffer);
         json.WriteStartObject();
         // The key is the entry's own (a new entity's is only known after saving), and so is the organization.
-        foreach (var property in Written.GetOrAdd(entry.Metadata, type => [.. type.GetProperties().Where(p => !p.IsPrimaryKey() && p.Name != nameof(AuditEntry.OrganizationId))]))
+        foreach (var property in Written.GetOrAdd(type, t => [.. t.GetProperties().Where(p => !p.IsPrimaryKey() && p.Name != nameof(AuditEntry.OrganizationId))]))
         {
             // Unchanged values say nothing.
-            if (entry.State == EntityState.Modified && !entry.Property(property).IsModified)
+            if (state == EntityState.Modified && !modified(property))
             {
                 continue;
             }
 
-            var after = entry.State == EntityState.Deleted ? null : entry.CurrentValues[property];
-            if (entry.State == EntityState.Added && after is null)
+            var after = state == EntityState.Deleted ? null : current(property);
+            if (state == EntityState.Added && after is null)
             {
                 continue;
             }
 
             var secret = Secret.Contains(property.Name);
             json.WriteStartObject(property.Name);
-            if (entry.State != EntityState.Added)
+            if (state != EntityState.Added)
             {
-                Write(json, "before", secret ? "***" : entry.OriginalValues[property]);
+                Write(json, "before", secret ? "***" : original(property));
             }
 
-            if (entry.State != EntityState.Deleted)
+            if (state != EntityState.Deleted)
             {
                 Write(json, "after", secret ? "***" : after);
             }

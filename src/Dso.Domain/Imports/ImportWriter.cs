@@ -6,18 +6,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Dso.Domain.Imports;
 
 /// <summary>
-/// The write pass of an import, inside the caller's transaction. Rows that change nothing are recognised
-/// from an untracked read and skipped; new clients and pieces (the bulk of a first import) are inserted
-/// with prepared statements, and each batch of new pieces writes one event; changed ones go through the writers
-/// every source shares (whose saves write their events).
+/// The write pass of an import, inside the caller's transaction. Clients that change nothing are recognised from an
+/// untracked read and skipped, new ones (the bulk of a first import) are inserted with prepared statements, changed
+/// ones go through the writer every source shares (whose save writes their events); pieces go through
+/// <see cref="PieceWriter"/>, as the API's do.
 /// </summary>
 internal sealed class ImportWriter(DsoDbContext db, long organizationId, string source, string mainCurrency, DateOnly importDate, DateTimeOffset now) : IDisposable
 {
     private readonly BulkInserter<Client> clients = new(db);
     private readonly BulkInserter<Contact> contacts = new(db);
-    private readonly BulkInserter<Piece> pieces = new(db);
-    private readonly BulkInserter<BalanceEvent> events = new(db);
-    private readonly Events.EventWriter announcements = new(db);
+    private readonly PieceWriter pieces = new(db, organizationId, source, now);
 
     // The clients this writer wrote or found so far, with the values they hold when it was given them (null when it
     // read them without values of its own): a writer lives within one transaction, in which nobody else changes them.
@@ -40,14 +38,16 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
         var values = batch.Where(r => r.Piece is not null)
             .Select(r => PieceValidation.Validate(r.Piece!, default, clientIds[r.Piece!.ClientCode].Id, clientIds[r.Piece.ClientCode].Currency, importDate, [])!)
             .ToList();
-        await WritePiecesAsync(values, cancellationToken);
-        db.ChangeTracker.Clear();
-    }
+        var (written, count) = await pieces.ApplyAsync(values, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        PiecesWritten += count;
+        foreach (var piece in written)
+        {
+            SeenPieces.Add(piece.Id);
+            LastSeen.Add(piece.Id);
+        }
 
-    private void Seen(long id)
-    {
-        SeenPieces.Add(id);
-        LastSeen.Add(id);
+        db.ChangeTracker.Clear();
     }
 
     public void Dispose()
@@ -55,8 +55,6 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
         clients.Dispose();
         contacts.Dispose();
         pieces.Dispose();
-        events.Dispose();
-        announcements.Dispose();
     }
 
     private async Task<Dictionary<string, (long Id, string Currency)>> WriteClientsAsync(IReadOnlyList<ImportRow> batch, CancellationToken cancellationToken)
@@ -119,55 +117,6 @@ internal sealed class ImportWriter(DsoDbContext db, long organizationId, string 
         }
 
         return ids;
-    }
-
-    private async Task WritePiecesAsync(List<PieceValues> values, CancellationToken cancellationToken)
-    {
-        var existing = await LoadAsync(values.Select(v => v.Number).Distinct().ToList(), chunk => db.Pieces.AsNoTracking().Where(p => EF.Parameter(chunk).Contains(p.Number)),
-            p => (p.Type, p.Number), cancellationToken);
-        var changed = new List<PieceValues>();
-        var created = new List<(long Id, long? ClientId)>();
-        foreach (var value in values)
-        {
-            if (!existing.TryGetValue((value.Type, value.Number), out var piece))
-            {
-                piece = new Piece(organizationId, value.Type, value.Number, source, now);
-                piece.Apply(value, source, now);
-                var id = await pieces.InsertAsync(piece, cancellationToken);
-                foreach (var balance in piece.BalanceHistory)
-                {
-                    await events.InsertAsync(balance, cancellationToken, (nameof(BalanceEvent.PieceId), id));
-                }
-
-                Seen(id);
-                created.Add((id, piece.ClientId));
-                PiecesWritten++;
-            }
-            else if (piece.Differs(value, source))
-            {
-                changed.Add(value);
-            }
-            else
-            {
-                Seen(piece.Id);
-            }
-        }
-
-        if (created.Count > 0)
-        {
-            await announcements.WriteAsync(Events.DomainEvent.OfBatch(organizationId, Events.EventTopic.PieceUpdated, created, now), cancellationToken);
-        }
-
-        if (changed.Count > 0)
-        {
-            var written = await PieceWriter.ApplyAsync(db, organizationId, changed, source, now, cancellationToken);
-            PiecesWritten += changed.Count;
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var piece in written)
-            {
-                Seen(piece.Id);
-            }
-        }
     }
 
     private static async Task<Dictionary<TKey, T>> LoadAsync<T, TKey>(List<string> keys, Func<string[], IQueryable<T>> query, Func<T, TKey> key, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ public sealed class BulkInserter<T> : IDisposable
     private readonly Func<T, object?>[] getters;
     private readonly Func<object?, object?>[] converters;
     private readonly Dictionary<string, int> index;
-    private readonly bool returnsKey;
+    private readonly IProperty? key;
 
     public BulkInserter(DsoDbContext db)
     {
@@ -27,8 +27,7 @@ public sealed class BulkInserter<T> : IDisposable
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         // A single generated key is left to the database and returned; a composite key (a link table) is written.
         var keys = entity.FindPrimaryKey()!.Properties;
-        var key = keys.Count == 1 && keys[0].ValueGenerated != ValueGenerated.Never ? keys[0] : null;
-        returnsKey = key is not null;
+        key = keys.Count == 1 && keys[0].ValueGenerated != ValueGenerated.Never ? keys[0] : null;
         var own = entity.GetProperties().Where(p => p != key && !p.IsShadowProperty()).ToList();
         // A complex property (a client's address) is columns of the same row; a null one writes nulls.
         var complex = entity.GetComplexProperties().SelectMany(c => c.ComplexType.GetProperties().Select(p => (Outer: c.GetGetter(), Inner: p))).ToList();
@@ -55,7 +54,10 @@ public sealed class BulkInserter<T> : IDisposable
         command.Prepare();
     }
 
-    /// <summary>Inserts one entity (with values replaced where given, e.g. a foreign key known only now) and returns its new key (0 for a composite key).</summary>
+    /// <summary>
+    /// Inserts one entity (with values replaced where given, e.g. a foreign key known only now) and returns its new key,
+    /// also set on the entity (0 for a composite key). A refused row fails as EF's own save would, with a <see cref="DbUpdateException"/>.
+    /// </summary>
     public async Task<long> InsertAsync(T entity, CancellationToken cancellationToken, params (string Property, object? Value)[] replacements)
     {
         for (var i = 0; i < properties.Length; i++)
@@ -69,13 +71,31 @@ public sealed class BulkInserter<T> : IDisposable
             command.Parameters[i].Value = converters[i](value) ?? DBNull.Value;
         }
 
-        if (!returnsKey)
+        try
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return 0;
-        }
+            if (key is null)
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                return 0;
+            }
 
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            var id = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            var value = Convert.ChangeType(id, key.ClrType, System.Globalization.CultureInfo.InvariantCulture);
+            if (key.FieldInfo is { } field)
+            {
+                field.SetValue(entity, value);
+            }
+            else
+            {
+                key.PropertyInfo!.SetValue(entity, value);
+            }
+
+            return id;
+        }
+        catch (DbException e)
+        {
+            throw new DbUpdateException($"Inserting a {typeof(T).Name} failed: {e.Message}", e);
+        }
     }
 
     public void Dispose() => command.Dispose();

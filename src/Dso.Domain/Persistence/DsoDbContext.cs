@@ -19,9 +19,19 @@ namespace Dso.Domain.Persistence;
 /// The receivables store. Every tenant-owned set is filtered to the current <see cref="Tenant"/>;
 /// code that must see every organization (authentication, scheduling) says so with IgnoreQueryFilters.
 /// </summary>
-public sealed class DsoDbContext(DbContextOptions<DsoDbContext> options, Tenant tenant) : DbContext(options)
+public sealed class DsoDbContext : DbContext
 {
-    public Tenant Tenant { get; } = tenant;
+    public DsoDbContext(DbContextOptions<DsoDbContext> options, Tenant tenant)
+        : base(options)
+    {
+        Tenant = tenant;
+        // A save that fails inside a transaction fails the transaction: its owner rolls it back (and may run it again,
+        // see Conflicts). EF's savepoint around each save would only cost: on SQLite, every statement under a
+        // savepoint journals the pages it changes and rewinds that journal at its end, which grows with the save.
+        Database.AutoSavepointsEnabled = false;
+    }
+
+    public Tenant Tenant { get; }
 
     public DbSet<Organization> Organizations => Set<Organization>();
 

@@ -56,7 +56,8 @@ public sealed class UpsertPieces(DsoDbContext db, TimeProvider clock)
         var pieces = await db.WriteAsync(
             async () =>
             {
-                var written = await PieceWriter.ApplyAsync(db, organization.Id, values, Piece.ApiSource, clock.GetUtcNow(), cancellationToken);
+                using var writer = new PieceWriter(db, organization.Id, Piece.ApiSource, clock.GetUtcNow());
+                var (written, _) = await writer.ApplyAsync(values, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 return written;
             },

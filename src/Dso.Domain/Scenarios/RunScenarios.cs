@@ -35,7 +35,7 @@ public sealed class RunScenarios(DsoDbContext db, TimeProvider clock)
             {
                 return Outcomes.Success(await WriteAsync(organization, run, cancellationToken));
             }
-            catch (DbException)
+            catch (Exception e) when (e is DbException or DbUpdateException)
             {
                 // Another instance wrote some of the same steps first: plan again against what it wrote.
                 db.ChangeTracker.Clear();
