@@ -56,7 +56,9 @@ public class ExportReportApiTests(ApiServer server)
         await server.PostAsync("mutation { upsertClients(input: { clients: [{ code: \"A\", name: \"Alpha\" }] }) { userErrors { message } } }", key: key);
         await server.PostAsync("mutation { upsertPieces(input: { pieces: [{ type: INVOICE, number: \"F1\", clientCode: \"A\", issueDate: \"2025-05-01\", dueDate: \"2025-05-31\", amount: \"100\", openAmount: \"60\", balanceDate: \"2025-06-10\" }] }) { userErrors { message } } }", key: key);
 
-        var url = (await server.PostAsync(Export, new { i = new { report } }, key)).Data("exportReport", "export", "url")!.GetValue<string>();
+        var answer = await server.PostAsync(Export, new { i = new { report } }, key);
+        var url = answer.Data("exportReport", "export", "url")?.GetValue<string>();
+        Assert.True(url is not null, $"{report}: {answer.Status} {answer.Body}");
         var bytes = await server.Http.GetByteArrayAsync(new Uri(url));
 
         using var stream = new MemoryStream(bytes);
