@@ -15,9 +15,6 @@ internal sealed class AddedAudit(DsoDbContext db) : IDisposable
     private readonly ArrayBufferWriter<byte> buffer = new(4096);
     private readonly Utf8JsonWriter json = new(Stream.Null);
 
-    /// <summary>True when the context's writes are audited one by one (a mutation's); bulk jobs are audited as their job.</summary>
-    public static bool Applies(DsoDbContext db) => db.Tenant is { Operation: not null, OrganizationId: not null };
-
     public Task WriteAsync<T>(T entity, long key, DateTimeOffset at, CancellationToken cancellationToken)
         where T : class
     {

@@ -27,7 +27,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is DsoDbContext { Tenant: { Operation: not null, OrganizationId: not null } } db && !pending.TryGetValue(db, out _))
+        if (eventData.Context is DsoDbContext db && Audits(db) && !pending.TryGetValue(db, out _))
         {
             var buffer = new ArrayBufferWriter<byte>(4096);
             using var json = new Utf8JsonWriter(buffer);
@@ -43,6 +43,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
         return ValueTask.FromResult(result);
     }
+
+    /// <summary>True when the context's writes are audited one by one (a mutation's); bulk jobs are audited as their job.</summary>
+    internal static bool Audits(DsoDbContext db) => db.Tenant is { Operation: not null, OrganizationId: not null };
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {

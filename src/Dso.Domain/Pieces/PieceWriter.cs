@@ -19,9 +19,12 @@ public sealed class PieceWriter(DsoDbContext db, long organizationId, string sou
     private readonly BulkInserter<Piece> pieces = new(db);
     private readonly BulkInserter<BalanceEvent> balances = new(db);
     private readonly EventWriter announcements = new(db);
-    private readonly AddedAudit? audit = AddedAudit.Applies(db) ? new AddedAudit(db) : null;
+    private readonly AddedAudit? audit = AuditInterceptor.Audits(db) ? new AddedAudit(db) : null;
 
-    /// <summary>The pieces of the values, in their order (new, changed or as they were), and how many were new or changed.</summary>
+    /// <summary>
+    /// The pieces of the values, in their order (new, changed or as they were), and how many were new or changed. The
+    /// values name each piece once (every caller checks it); a new piece named twice fails on its unique key.
+    /// </summary>
     public async Task<(IReadOnlyList<Piece> Pieces, int Written)> ApplyAsync(IReadOnlyList<PieceValues> values, CancellationToken cancellationToken)
     {
         var existing = new Dictionary<(PieceType, string), Piece>();
@@ -52,7 +55,6 @@ public sealed class PieceWriter(DsoDbContext db, long organizationId, string sou
                 piece = new Piece(organizationId, value.Type, value.Number, source, now);
                 piece.Apply(value, source, now);
                 await InsertAsync(piece, cancellationToken);
-                existing[(value.Type, value.Number)] = piece;
                 created.Add((piece.Id, piece.ClientId));
             }
             else if (changed.Contains(piece))
