@@ -7,13 +7,18 @@ internal static class BenchServer
 {
     /// <summary>
     /// Starts the API with no morning job, and a cost budget no benchmark exhausts: every request is still
-    /// costed and charged, never throttled. <paramref name="configure"/> may replace services.
+    /// costed and charged, never throttled. <paramref name="configure"/> may replace services; <see cref="SlowWork"/>
+    /// watches its transactions when asked.
     /// </summary>
     public static async Task<WebApplication> StartAsync(string connectionString, Action<WebApplicationBuilder>? configure = null)
     {
         var app = DsoApp.Build(
             ["--urls", "http://127.0.0.1:0", "--ConnectionStrings:Dso", connectionString, "--Dso:Scenarios:MorningRun", "false", "--Dso:Limits:Budget", "1000000000", "--Logging:LogLevel:Default", "Warning"],
-            configure);
+            builder =>
+            {
+                SlowWork.AddTo(builder);
+                configure?.Invoke(builder);
+            });
         await app.Services.InitializeAsync();
         await app.StartAsync();
         return app;

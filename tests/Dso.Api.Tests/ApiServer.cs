@@ -73,8 +73,9 @@ public sealed class ApiServer : IAsyncLifetime
              "--Dso:Auth:FailureBurst", "1000000",
              // WebSocket tests wait for these: an unacknowledged socket closes after 2 s, credentials are checked every second.
              "--Dso:Api:ConnectionInitTimeout", "00:00:02", "--Dso:Api:CredentialCheckInterval", "00:00:01",
-             // The tests' plug-ins (built beside them); a hung one is given up after 3 s, a hoarding one past 512 MiB.
-             "--Dso:Plugins:Path", PluginsPath, "--Dso:Plugins:CallTimeout", "00:00:03", "--Dso:Plugins:MaxMemoryGrowthBytes", "536870912",
+             // The tests' plug-ins (built beside them); a hung one is given up after 3 s, a hoarding one past 128 MiB
+             // (the server shares the test process's 1 GiB heap).
+             "--Dso:Plugins:Path", PluginsPath, "--Dso:Plugins:CallTimeout", "00:00:03", "--Dso:Plugins:MaxMemoryGrowthBytes", "134217728",
              "--Dso:Auth:Jwt:Issuer", JwtIssuer, "--Dso:Auth:Jwt:Audience", JwtAudience, "--Dso:Auth:Jwt:SigningKeys:0", JwtSigningKey, .. extra],
             builder =>
             {

@@ -90,7 +90,7 @@ public class ErpConnectionTests(ApiServer server)
         var run = await server.RunAsync(key, id, RunFields);
 
         Assert.Equal(("FAILED", 1), (run["state"]!.GetValue<string>(), run["clientsUpserted"]!.GetValue<int>()));
-        Assert.Contains("memory over 512 MiB", run["errors"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("memory over 128 MiB", run["errors"]![0]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

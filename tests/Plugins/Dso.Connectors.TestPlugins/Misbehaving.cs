@@ -49,7 +49,7 @@ public sealed class NewerContractConnector : IConnector
         throw new NotSupportedException();
 }
 
-/// <summary>Yields one batch, then hoards memory (32 MiB at a time) instead of yielding, minding cancellation.</summary>
+/// <summary>Yields one batch, then hoards memory (16 MiB every 10 ms) instead of yielding, minding cancellation.</summary>
 public sealed class HoardingConnector : IConnector
 {
     public ConnectorManifest Manifest { get; } = new("test-hoards", "Hoards", "Dso tests", "1.0.0", ConnectorCapabilities.Full | ConnectorCapabilities.Clients, []);
@@ -62,8 +62,8 @@ public sealed class HoardingConnector : IConnector
         var hoard = new List<byte[]>();
         while (true)
         {
-            hoard.Add(new byte[32 << 20]);
-            await Task.Delay(1, cancellationToken);
+            hoard.Add(new byte[16 << 20]);
+            await Task.Delay(10, cancellationToken);
         }
     }
 }
