@@ -14,7 +14,7 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly string path = Path.Combine(Path.GetTempPath(), $"dso-test-{Guid.NewGuid():N}.db");
     private readonly ServiceProvider services;
 
-    private TestDatabase(DateOnly today)
+    private TestDatabase(DateOnly today, Action<IServiceCollection>? configure)
     {
         Clock = new FakeTimeProvider(new DateTimeOffset(today.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero));
         var collection = new ServiceCollection();
@@ -23,6 +23,7 @@ public sealed class TestDatabase : IAsyncDisposable
         collection.AddLogging();
         collection.AddDsoDomain();
         collection.Configure<DomainOptions>(o => o.MaxImportFileBytes = 64L * 1024 * 1024);
+        configure?.Invoke(collection);
         services = collection.BuildServiceProvider();
     }
 
@@ -33,9 +34,10 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public long OrganizationId { get; private set; }
 
-    public static async Task<TestDatabase> CreateAsync(DateOnly? today = null, string timeZone = "UTC")
+    /// <summary>A new database on <paramref name="today"/> (default 2025-06-30) with its organization in <paramref name="timeZone"/>; <paramref name="configure"/> adds or replaces services (a test's own event processor, say).</summary>
+    public static async Task<TestDatabase> CreateAsync(DateOnly? today = null, string timeZone = "UTC", Action<IServiceCollection>? configure = null)
     {
-        var database = new TestDatabase(today ?? new DateOnly(2025, 6, 30));
+        var database = new TestDatabase(today ?? new DateOnly(2025, 6, 30), configure);
         await using (var scope = database.services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DsoDbContext>().Database.MigrateAsync();

@@ -9,14 +9,15 @@ namespace Dso.Domain.Events;
 
 /// <summary>
 /// Hands the events committed since each durable handler's position to it, in commit order. A handler's position
-/// is held by one worker at a time (a lease, renewed with each advance), and each event is handled in a
-/// transaction that also advances the position: a process killed in between replays the event, and the
-/// effect is written once. An event that fails <see cref="MaxFailures"/> times in a row is passed over, with its
-/// error kept on the position, so one bad event cannot stop a handler for good.
+/// is held by one worker at a time (a lease, renewed with each advance), and its events are handled in transactions
+/// that also advance the position (a run of up to <see cref="RunSize"/> events of one organization each): a process
+/// killed in between replays the run, and each effect is written once. An event that fails <see cref="MaxFailures"/>
+/// times in a row is passed over, with its error kept on the position, so one bad event cannot stop a handler for good.
 /// </summary>
 public sealed partial class DispatchEvents(DsoDbContext db, IEnumerable<IEventProcessor> handlers, IServiceScopeFactory scopes, Worker worker, TimeProvider clock, ILogger<DispatchEvents> logger)
 {
     public const int BatchSize = 200;
+    public const int RunSize = 50;
     public const int MaxFailures = 5;
 
     /// <summary>Runs every handler over the events waiting for it; returns how many events were handled.</summary>
@@ -51,21 +52,17 @@ public sealed partial class DispatchEvents(DsoDbContext db, IEnumerable<IEventPr
                 break;
             }
 
-            foreach (var domainEvent in events)
+            foreach (var run in Runs(events.Where(e => handler.Handles(e.Topic))))
             {
-                if (handler.Handles(domainEvent.Topic))
+                var (count, done) = await HandleRunAsync(handler.Name, run, cancellationToken);
+                handled += count;
+                if (!done)
                 {
-                    if (!await HandleAsync(handler.Name, domainEvent, cancellationToken))
-                    {
-                        return handled;
-                    }
-
-                    handled++;
+                    return handled;
                 }
-
-                position = domainEvent.Id;
             }
 
+            position = events[^1].Id;
             // The events it does not handle are passed over in one step.
             await AdvanceAsync(db, handler.Name, position, cancellationToken);
         }
@@ -73,27 +70,79 @@ public sealed partial class DispatchEvents(DsoDbContext db, IEnumerable<IEventPr
         return handled;
     }
 
-    /// <summary>False when the event failed and is to be tried again on the next round.</summary>
-    private async Task<bool> HandleAsync(string name, DomainEvent domainEvent, CancellationToken cancellationToken)
+    /// <summary>
+    /// Consecutive events of one organization, up to <see cref="RunSize"/>: handled in one transaction, so that a backlog
+    /// (an alert is an event of its own) takes the write lock once a run rather than once an event.
+    /// </summary>
+    private static IEnumerable<List<DomainEvent>> Runs(IEnumerable<DomainEvent> events)
+    {
+        var run = new List<DomainEvent>();
+        foreach (var domainEvent in events)
+        {
+            if (run.Count == RunSize || (run.Count > 0 && run[0].OrganizationId != domainEvent.OrganizationId))
+            {
+                yield return run;
+                run = [];
+            }
+
+            run.Add(domainEvent);
+        }
+
+        if (run.Count > 0)
+        {
+            yield return run;
+        }
+    }
+
+    /// <summary>
+    /// How many events were handled, and false when one failed and is to be tried again on the next round. A run that
+    /// fails is rolled back; the events before the failing one go again as a run, the failing one counts a failure
+    /// (and waits, or is passed over), and the rest go on as a run.
+    /// </summary>
+    private async Task<(int Handled, bool Done)> HandleRunAsync(string name, List<DomainEvent> run, CancellationToken cancellationToken)
+    {
+        if (run.Count == 0 || await TryHandleAsync(name, run, cancellationToken) is not ({ } error, var failing))
+        {
+            return (run.Count, true);
+        }
+
+        var (before, done) = await HandleRunAsync(name, run[..failing], cancellationToken);
+        if (!done || !await FailedAsync(name, run[failing], error))
+        {
+            return (before, false);
+        }
+
+        var (after, finished) = await HandleRunAsync(name, run[(failing + 1)..], cancellationToken);
+        return (failing + 1 + after, finished);
+    }
+
+    /// <summary>Handles the events and advances the position past them in one transaction; the error that rolled it back and the index of the event that raised it, if any.</summary>
+    private async Task<(Exception? Error, int Failing)> TryHandleAsync(string name, List<DomainEvent> run, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<Tenant>().Enter(domainEvent.OrganizationId);
+        scope.ServiceProvider.GetRequiredService<Tenant>().Enter(run[0].OrganizationId);
         var context = scope.ServiceProvider.GetRequiredService<DsoDbContext>();
         var handler = scope.ServiceProvider.GetServices<IEventProcessor>().Single(h => h.Name == name);
-        await using (var transaction = await context.Database.BeginTransactionAsync(cancellationToken))
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var index = 0;
+        try
         {
-            try
+            for (; index < run.Count; index++)
             {
-                await handler.HandleAsync(domainEvent, cancellationToken);
-                await AdvanceAsync(context, name, domainEvent.Id, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return true;
+                await handler.HandleAsync(run[index], cancellationToken);
+                // Each event on fresh reads, as it would be alone.
+                context.ChangeTracker.Clear();
             }
-            catch (Exception e) when (e is not OperationCanceledException and not LeaseLostException)
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-                return await FailedAsync(name, domainEvent, e);
-            }
+
+            await AdvanceAsync(context, name, run[^1].Id, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (null, 0);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not LeaseLostException)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            // A failure of the advance or the commit is the last event's.
+            return (e, Math.Min(index, run.Count - 1));
         }
     }
 
