@@ -10,14 +10,16 @@ namespace Dso.Domain.Events;
 /// <summary>
 /// Hands the events committed since each durable handler's position to it, in commit order. A handler's position
 /// is held by one worker at a time (a lease, renewed with each advance), and its events are handled in transactions
-/// that also advance the position (a run of up to <see cref="RunSize"/> events of one organization each): a process
-/// killed in between replays the run, and each effect is written once. An event that fails <see cref="MaxFailures"/>
-/// times in a row is passed over, with its error kept on the position, so one bad event cannot stop a handler for good.
+/// that also advance the position (up to <see cref="RunSize"/> events of one organization each, cut short past
+/// <see cref="RunTime"/>): a process killed in between replays them, and each effect is written once. An event that
+/// fails <see cref="MaxFailures"/> times in a row is passed over, with its error kept on the position, so one bad event
+/// cannot stop a handler for good.
 /// </summary>
 public sealed partial class DispatchEvents(DsoDbContext db, IEnumerable<IEventProcessor> handlers, IServiceScopeFactory scopes, Worker worker, TimeProvider clock, ILogger<DispatchEvents> logger)
 {
     public const int BatchSize = 200;
     public const int RunSize = 50;
+    public static readonly TimeSpan RunTime = TimeSpan.FromMilliseconds(200);
     public const int MaxFailures = 5;
 
     /// <summary>Runs every handler over the events waiting for it; returns how many events were handled.</summary>
@@ -71,8 +73,9 @@ public sealed partial class DispatchEvents(DsoDbContext db, IEnumerable<IEventPr
     }
 
     /// <summary>
-    /// Consecutive events of one organization, up to <see cref="RunSize"/>: handled in one transaction, so that a backlog
-    /// (an alert is an event of its own) takes the write lock once a run rather than once an event.
+    /// Consecutive events of one organization, up to <see cref="RunSize"/>: handled in as few transactions as
+    /// <see cref="RunTime"/> allows, so that a backlog of light events (an alert is an event of its own) takes the write
+    /// lock once a run rather than once an event.
     /// </summary>
     private static IEnumerable<List<DomainEvent>> Runs(IEnumerable<DomainEvent> events)
     {
@@ -95,54 +98,70 @@ public sealed partial class DispatchEvents(DsoDbContext db, IEnumerable<IEventPr
     }
 
     /// <summary>
-    /// How many events were handled, and false when one failed and is to be tried again on the next round. A run that
-    /// fails is rolled back; the events before the failing one go again as a run, the failing one counts a failure
-    /// (and waits, or is passed over), and the rest go on as a run.
+    /// How many events were handled, and false when one failed and is to be tried again on the next round. A
+    /// transaction that fails is rolled back; the events before the failing one go again, the failing one counts a
+    /// failure (and waits, or is passed over), and the rest go on.
     /// </summary>
     private async Task<(int Handled, bool Done)> HandleRunAsync(string name, List<DomainEvent> run, CancellationToken cancellationToken)
     {
-        if (run.Count == 0 || await TryHandleAsync(name, run, cancellationToken) is not ({ } error, var failing))
+        var handled = 0;
+        while (handled < run.Count)
         {
-            return (run.Count, true);
+            var rest = run[handled..];
+            var (count, error) = await TryHandleAsync(name, rest, cancellationToken);
+            if (error is null)
+            {
+                handled += count;
+                continue;
+            }
+
+            var (before, done) = await HandleRunAsync(name, rest[..count], cancellationToken);
+            handled += before;
+            if (!done || !await FailedAsync(name, rest[count], error))
+            {
+                return (handled, false);
+            }
+
+            handled++;
         }
 
-        var (before, done) = await HandleRunAsync(name, run[..failing], cancellationToken);
-        if (!done || !await FailedAsync(name, run[failing], error))
-        {
-            return (before, false);
-        }
-
-        var (after, finished) = await HandleRunAsync(name, run[(failing + 1)..], cancellationToken);
-        return (failing + 1 + after, finished);
+        return (handled, true);
     }
 
-    /// <summary>Handles the events and advances the position past them in one transaction; the error that rolled it back and the index of the event that raised it, if any.</summary>
-    private async Task<(Exception? Error, int Failing)> TryHandleAsync(string name, List<DomainEvent> run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles the events in order, until they are all handled or the transaction has run for <see cref="RunTime"/>,
+    /// and advances the position past them in the same transaction: how many it handled, or the error that rolled it
+    /// back and the index of the event that raised it. A light event (an alert raised) shares its transaction with
+    /// the next; a heavy one (a thousand pieces to score) does not hold the write lock while others wait.
+    /// </summary>
+    private async Task<(int Count, Exception? Error)> TryHandleAsync(string name, List<DomainEvent> run, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Tenant>().Enter(run[0].OrganizationId);
         var context = scope.ServiceProvider.GetRequiredService<DsoDbContext>();
         var handler = scope.ServiceProvider.GetServices<IEventProcessor>().Single(h => h.Name == name);
+        var started = clock.GetTimestamp();
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         var index = 0;
         try
         {
-            for (; index < run.Count; index++)
+            while (index < run.Count && (index == 0 || clock.GetElapsedTime(started) < RunTime))
             {
                 await handler.HandleAsync(run[index], cancellationToken);
+                index++;
                 // Each event on fresh reads, as it would be alone.
                 context.ChangeTracker.Clear();
             }
 
-            await AdvanceAsync(context, name, run[^1].Id, cancellationToken);
+            await AdvanceAsync(context, name, run[index - 1].Id, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return (null, 0);
+            return (index, null);
         }
         catch (Exception e) when (e is not OperationCanceledException and not LeaseLostException)
         {
             await transaction.RollbackAsync(CancellationToken.None);
             // A failure of the advance or the commit is the last event's.
-            return (e, Math.Min(index, run.Count - 1));
+            return (Math.Min(index, run.Count - 1), e);
         }
     }
 

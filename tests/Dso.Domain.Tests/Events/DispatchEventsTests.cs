@@ -39,6 +39,26 @@ public class DispatchEventsTests
         Assert.Equal(0, position.Failures);
     }
 
+    [Fact]
+    public async Task HeavyEvents_AreCommittedOneByOne_SoTheyDoNotHoldTheWriteLock()
+    {
+        var faults = new Faults();
+        await using var db = await TestDatabase.CreateAsync(configure: s => s.AddScoped<IEventProcessor>(sp => new RecordingProcessor(sp.GetRequiredService<DsoDbContext>(), faults)));
+        await db.QueryAsync(c => c.Database.ExecuteSqlRawAsync("CREATE TABLE test_effects (event_id INTEGER NOT NULL, transaction_id TEXT NOT NULL)"));
+        for (var i = 0; i < 6; i++)
+        {
+            await db.UpsertClientsAsync(new ClientInput($"C{i}", $"Client {i}"));
+        }
+
+        // Each event takes longer than a transaction's time.
+        faults.Work = () => db.Clock.Advance(DispatchEvents.RunTime + TimeSpan.FromMilliseconds(1));
+        await db.RunAsync(sp => sp.GetRequiredService<DispatchEvents>().ExecuteAsync(default), TestDatabase.NoOrganization);
+
+        var effects = await db.QueryAsync(c => c.Database.SqlQueryRaw<Effect>("SELECT event_id AS EventId, transaction_id AS TransactionId FROM test_effects").ToListAsync());
+        Assert.Equal(6, effects.Count);
+        Assert.Equal(6, effects.Select(e => e.TransactionId).Distinct().Count());
+    }
+
     private sealed record Effect(long EventId, string TransactionId);
 
     /// <summary>Which events fail: one the first time only, one every time; and how often each was tried.</summary>
@@ -50,11 +70,15 @@ public class DispatchEventsTests
 
         public long Poisoned { get; set; }
 
+        /// <summary>What handling an event does besides its effect (the time it takes).</summary>
+        public Action? Work { get; set; }
+
         public int Attempts(long eventId) => attempts.GetValueOrDefault(eventId);
 
         public void Try(long eventId)
         {
             var attempt = attempts.AddOrUpdate(eventId, 1, (_, n) => n + 1);
+            Work?.Invoke();
             if (eventId == Poisoned || (eventId == Transient && attempt == 1))
             {
                 throw new InvalidOperationException($"event {eventId} fails (attempt {attempt}).");
