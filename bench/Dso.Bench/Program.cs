@@ -7,6 +7,7 @@ using Dso.Bench;
 //                  dotnet run -c Release --project bench/Dso.Bench -- csv [rows]            (default 1000000)
 //                  dotnet run -c Release --project bench/Dso.Bench -- reports [pieces]      (default 1000000)
 //                  dotnet run -c Release --project bench/Dso.Bench -- scenarios [pieces]    (default 1000000)
+//                  dotnet run -c Release --project bench/Dso.Bench -- scoring [pieces]      (default 1000000)
 //                  dotnet run -c Release --project bench/Dso.Bench -- messaging [emails]    (default 10000)
 //                  dotnet run -c Release --project bench/Dso.Bench -- alerts [subscribers] [webhook deliveries]  (default 5000 1000)
 // Prints Markdown tables for the README, preceded by the machine they ran on.
@@ -30,6 +31,9 @@ switch (args.FirstOrDefault())
     case "reports":
         await ReportsBenchmark.RunAsync(sizes.FirstOrDefault(1_000_000));
         break;
+    case "scoring":
+        await ScoringBenchmark.RunAsync(sizes.FirstOrDefault(1_000_000));
+        break;
     case "messaging":
         await MessagingBenchmark.RunAsync(sizes.FirstOrDefault(10_000));
         break;
@@ -43,7 +47,7 @@ switch (args.FirstOrDefault())
         await ApiBenchmark.RunAsync(sizes.Length > 0 ? sizes : [100_000, 1_000_000]);
         break;
     default:
-        Console.Error.WriteLine("Benchmarks: api, limits, import, sync, csv, reports, scenarios, messaging, alerts.");
+        Console.Error.WriteLine("Benchmarks: api, limits, import, sync, csv, reports, scenarios, scoring, messaging, alerts.");
         return 2;
 }
 

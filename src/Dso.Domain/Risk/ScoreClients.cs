@@ -50,8 +50,8 @@ public sealed class ScoreClients(DsoDbContext db, TimeProvider clock)
         var (today, now) = (organization.Today(clock), clock.GetUtcNow());
         var rows = await db.Clients.AsNoTracking().Where(c => clientIds.Contains(c.Id)).Select(c => new { c.Id, c.Currency, c.CreditLimit }).ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
-        var balances = await ClientBalances.ByCurrencyAsync(db, ids, today, cancellationToken);
-        var disputed = await DisputedAsync(ids, cancellationToken);
+        var disputes = await db.Statuses.Where(s => s.Category == StatusCategory.Dispute || s.Category == StatusCategory.Litigation).Select(s => (long?)s.Id).ToListAsync(cancellationToken);
+        var balances = await ClientBalances.ByCurrencyAsync(db, ids, today, cancellationToken, disputes);
         var daysLate = await AverageDaysLateAsync(ids, today, cancellationToken);
         var since = now.AddMonths(-RiskModel.Months);
         var broken = await db.Alerts.Where(a => a.ClientId != null && ids.Contains(a.ClientId.Value) && a.Kind == AlertKind.BrokenPromise && a.RaisedAt >= since)
@@ -72,7 +72,7 @@ public sealed class ScoreClients(DsoDbContext db, TimeProvider clock)
                 var amounts = balances.GetValueOrDefault(client.Id) ?? [];
                 var outstanding = rates.Total(amounts.Select(b => (b.Currency, b.Outstanding)));
                 var overdue = rates.Total(amounts.Select(b => (b.Currency, b.Overdue)));
-                var disputedAmount = rates.Total(disputed.GetValueOrDefault(client.Id) ?? []);
+                var disputedAmount = rates.Total(amounts.Where(b => b.Disputed > 0).Select(b => (b.Currency, b.Disputed)));
                 var limit = client.CreditLimit is { } l && l > 0 ? rates.Convert(l, client.Currency) : (decimal?)null;
                 inputs = new RiskInputs(daysLate.GetValueOrDefault(client.Id), Share(overdue, outstanding), Share(disputedAmount, outstanding),
                     limit is { } max ? Math.Max(outstanding, 0) / max : null, broken.GetValueOrDefault(client.Id));
@@ -112,14 +112,6 @@ public sealed class ScoreClients(DsoDbContext db, TimeProvider clock)
     }
 
     private static decimal Share(decimal part, decimal whole) => whole > 0 ? Math.Clamp(part / whole, 0m, 1m) : 0m;
-
-    // Open receivables whose status is a dispute or litigation, per client and currency.
-    private async Task<Dictionary<long, List<(string Currency, decimal Amount)>>> DisputedAsync(List<long> ids, CancellationToken cancellationToken) =>
-        (await db.Pieces.Where(p => ids.Contains(p.ClientId) && PieceTypes.Receivable.Contains(p.Type) && p.OpenAmount > 0
-                && db.Statuses.Any(s => s.Id == p.StatusId && (s.Category == StatusCategory.Dispute || s.Category == StatusCategory.Litigation)))
-            .GroupBy(p => new { p.ClientId, p.Currency }).Select(g => new { g.Key.ClientId, g.Key.Currency, Amount = g.Sum(p => p.OpenAmount) })
-            .ToListAsync(cancellationToken))
-        .GroupBy(r => r.ClientId).ToDictionary(g => g.Key, g => g.Select(r => (r.Currency, r.Amount)).ToList());
 
     // Amount-weighted days late: invoices settled in the six calendar months up to today at their settlement
     // (early payments negative), open invoices past due as of today.
