@@ -92,16 +92,15 @@ internal static class ScoringBenchmark
         return times[times.Count / 2];
     }
 
-    // Each statement's total time, by its text up to its first parameter list.
+    // Each statement's total time, by its text up to its WHERE.
     private sealed class StatementTimes : DbCommandInterceptor
     {
         private readonly ConcurrentDictionary<string, TimeSpan> totals = new();
+        private readonly ConcurrentDictionary<DbCommand, long> started = new();
 
         public void Clear() => totals.Clear();
 
         public IEnumerable<(string Sql, TimeSpan Total)> Totals() => totals.Select(t => (t.Key, t.Value));
-
-        private readonly ConcurrentDictionary<DbCommand, long> started = new();
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
